@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Varna.Data;
+using Varna.Features.Identity;
+
+namespace Varna.Cli;
+
+// `dotnet run --project src/Varna -- <verb>`: the same program, services and database as the web
+// app, without starting the web server. Exit codes: 0 ok, 1 failed, 2 bad arguments.
+public static class CliVerbs
+{
+    private static readonly string[] Verbs = ["migrate", "admin", "token", "seed-demo", "help"];
+
+    public static string? Find(string[] args) =>
+        args.Length > 0 && Verbs.Contains(args[0]) ? args[0] : null;
+
+    public static WebApplicationBuilder AddCliLogging(this WebApplicationBuilder builder)
+    {
+        // stdout is for the verb's answer (a token must be the last line); logs go to stderr.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        return builder;
+    }
+
+    public static async Task<int> RunAsync(WebApplication app, string verb, string[] args)
+    {
+        var arguments = CliArguments.Parse(args.Skip(1));
+        try
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            if (verb != "help")
+            {
+                await services.GetRequiredService<AppDbContext>().Database.MigrateAsync();
+                await RoleSeeder.EnsureRolesAsync(services);
+            }
+            return verb switch
+            {
+                "migrate" => Done("Database is up to date."),
+                "admin" => await AdminCommand.RunAsync(services, arguments),
+                "token" => await TokenCommand.RunAsync(services, arguments),
+                "seed-demo" => await SeedDemoCommand.RunAsync(services),
+                _ => Usage(null),
+            };
+        }
+        catch (CliUsageException e)
+        {
+            return Usage(e.Message);
+        }
+    }
+
+    private static int Done(string message)
+    {
+        Console.WriteLine(message);
+        return 0;
+    }
+
+    internal static int Usage(string? problem)
+    {
+        if (problem is not null) Console.Error.WriteLine("Error: " + problem);
+        Console.Error.WriteLine("""
+            Usage: dotnet run --project src/Varna -- <verb>
+              migrate                                       apply database migrations
+              admin create --org "<name>" --kind municipality|region --email <email>
+                                                            create an organisation admin (and the organisation if new)
+              token create --email <email> [--name <label>] create a personal API token (printed on the last line)
+              seed-demo                                     add the demo data to an empty database
+            """);
+        return problem is null ? 0 : 2;
+    }
+}

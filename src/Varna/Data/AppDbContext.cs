@@ -1,0 +1,55 @@
+using System.Reflection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Varna.Features.Identity;
+using Varna.Features.Organisations;
+using Varna.Features.Representatives;
+
+namespace Varna.Data;
+
+// The one DbContext, used directly by handlers. Provider-specific subclasses exist only so that
+// each provider has its own migrations set (see docs/decisions/002-two-providers.md).
+public abstract class AppDbContext(DbContextOptions options, ICurrentOrganisation currentOrganisation)
+    : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    // Read by the query filters at query time, so one model serves every tenant.
+    public Guid? CurrentOrganisationId => currentOrganisation.OrganisationId;
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Representative> Representatives => Set<Representative>();
+    public DbSet<Mandate> Mandates => Set<Mandate>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfiguration(new OrganisationConfiguration());
+        builder.ApplyConfiguration(new RepresentativeConfiguration());
+        builder.ApplyConfiguration(new MandateConfiguration());
+        builder.ApplyConfiguration(new UserConfiguration());
+        builder.ApplyConfiguration(new ApiTokenConfiguration());
+
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IOrganisationOwned).IsAssignableFrom(e.ClrType)))
+        {
+            ApplyTenantFilterMethod.MakeGenericMethod(entity.ClrType).Invoke(this, [builder]);
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        conventions.Properties<OrganisationKind>().HaveConversion<CodeConverter<OrganisationKind>>();
+        conventions.Properties<ResponsibilityScope>().HaveConversion<CodeConverter<ResponsibilityScope>>();
+        conventions.Properties<Gender>().HaveConversion<CodeConverter<Gender>>();
+        conventions.Properties<BodyKind>().HaveConversion<CodeConverter<BodyKind>>();
+        conventions.Properties<MandateRole>().HaveConversion<CodeConverter<MandateRole>>();
+    }
+
+    private static readonly MethodInfo ApplyTenantFilterMethod =
+        typeof(AppDbContext).GetMethod(nameof(ApplyTenantFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    private void ApplyTenantFilter<T>(ModelBuilder builder) where T : class, IOrganisationOwned =>
+        builder.Entity<T>().HasQueryFilter(e => CurrentOrganisationId != null && e.OrganisationId == CurrentOrganisationId);
+}

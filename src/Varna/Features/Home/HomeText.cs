@@ -1,0 +1,3 @@
+namespace Varna.Features.Home;
+
+public sealed class HomeText;

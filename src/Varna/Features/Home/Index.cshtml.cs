@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Varna.Data;
+using Varna.Features.Identity;
+using Varna.Features.Representatives;
+
+namespace Varna.Features.Home;
+
+// One start page that shows each role what it can act on now.
+public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
+{
+    public string DisplayName { get; private set; } = "";
+    public string? OrganisationName { get; private set; }
+    public OrganisationFigures? Figures { get; private set; }
+    public IReadOnlyList<OwnMandate> OwnMandates { get; private set; } = [];
+    public int? NetworkOrganisations { get; private set; }
+
+    public sealed record OrganisationFigures(int Representatives, int ActiveMandates, int StatutoryCovered);
+    public sealed record OwnMandate(BodyKind BodyKind, string? BodyName, MandateRole Role, DateOnly From, DateOnly? To);
+
+    public async Task OnGetAsync()
+    {
+        DisplayName = User.FindFirstValue(ClaimTypes.GivenName) ?? User.Identity?.Name ?? "";
+        var organisationId = db.CurrentOrganisationId;
+        OrganisationName = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleOrDefaultAsync();
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+
+        if (User.IsInRole(Roles.OrgAdmin) || User.IsInRole(Roles.SecurityOfficer) || User.IsInRole(Roles.Analyst) || User.IsInRole(Roles.DataProtectionOfficer))
+        {
+            var active = db.Mandates.Where(m => m.From <= today && (m.To == null || m.To >= today));
+            Figures = new OrganisationFigures(
+                await db.Representatives.CountAsync(),
+                await active.CountAsync(),
+                await active.Where(m => m.FullTimeOrLargePartTime).Select(m => m.RepresentativeId).Distinct().CountAsync());
+        }
+
+        if (Guid.TryParse(User.FindFirstValue(VarnaClaims.Representative), out var representativeId))
+        {
+            OwnMandates = await db.Mandates.AsNoTracking()
+                .Where(m => m.RepresentativeId == representativeId && (m.To == null || m.To >= today))
+                .OrderBy(m => m.From)
+                .Select(m => new OwnMandate(m.BodyKind, m.BodyName, m.Role, m.From, m.To))
+                .ToListAsync();
+        }
+
+        if (User.IsInRole(Roles.NetworkCoordinator))
+            NetworkOrganisations = await db.Organisations.CountAsync();
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Identity;
+using Varna.Data;
+
+namespace Varna.Features.Identity;
+
+public static class IdentityRegistration
+{
+    public const string ApiPolicy = "api";
+
+    public static WebApplicationBuilder AddIdentity(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddIdentity<User, IdentityRole<Guid>>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.SignIn.RequireConfirmedAccount = false;
+                o.Tokens.PasswordResetTokenProvider = InvitationTokenProvider.ProviderName;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName)
+            .AddClaimsPrincipalFactory<VarnaClaimsPrincipalFactory>();
+
+        builder.Services.Configure<InvitationTokenProviderOptions>(o =>
+        {
+            o.Name = InvitationTokenProvider.ProviderName;
+            o.TokenLifespan = TimeSpan.FromDays(7);
+        });
+        // A role change or deactivation reaches signed-in sessions within a minute.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "varna.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/konto/logga-in";
+            o.LogoutPath = "/konto/logga-ut";
+            o.AccessDeniedPath = "/konto/atkomst-nekad";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+
+        builder.Services.AddAuthentication()
+            .AddScheme<ApiTokenOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser());
+        builder.Services.AddScoped<Invitations>();
+        return builder;
+    }
+
+    public static WebApplication MapIdentity(this WebApplication app)
+    {
+        app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy).MapMe();
+        return app;
+    }
+}

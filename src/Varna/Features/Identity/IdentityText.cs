@@ -1,0 +1,3 @@
+namespace Varna.Features.Identity;
+
+public sealed class IdentityText;

@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Varna.Features.Identity;
+
+[AllowAnonymous]
+public sealed class LoginRecoveryModel(SignInManager<User> signIn, IStringLocalizer<IdentityText> text) : PageModel
+{
+    [BindProperty] public RecoveryInput Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public sealed class RecoveryInput
+    {
+        [Required(ErrorMessage = "Validation.Required"), StringLength(20, ErrorMessage = "Validation.TooLong"), Display(Name = "Field.RecoveryCode")]
+        public string Code { get; set; } = "";
+    }
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("Login") : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToPage("Login");
+        if (!ModelState.IsValid) return Page();
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Input.Code.Replace(" ", ""));
+        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        ModelState.AddModelError("Input.Code", text["Recovery.Failed"]);
+        return Page();
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Varna.Features.Identity;
+
+// GET asks for confirmation (a link must not sign anyone out); POST signs out.
+[AllowAnonymous]
+public sealed class LogoutModel(SignInManager<User> signIn) : PageModel
+{
+    public bool SignedOut { get; private set; }
+
+    public void OnGet() => SignedOut = User.Identity?.IsAuthenticated != true;
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        return RedirectToPage("Logout");
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Varna.Data;
+using Varna.Features.Demo;
+using Varna.Features.Identity;
+
+namespace Varna.Infrastructure;
+
+public static class DatabaseStartup
+{
+    // Migrations run on every start (idempotent), and the demo is added to an empty database
+    // when demo mode is on. Production never seeds: the guard refuses Demo:Enabled there.
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+        await RoleSeeder.EnsureRolesAsync(scope.ServiceProvider);
+        if (scope.ServiceProvider.GetRequiredService<DemoMode>().Enabled)
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+
+namespace Varna.Infrastructure;
+
+public static class ErrorMapping
+{
+    public static void AddErrors(this ModelStateDictionary modelState, IEnumerable<Error> errors,
+        IStringLocalizer localizer, string prefix = "Input")
+    {
+        foreach (var error in errors)
+        {
+            var key = string.IsNullOrEmpty(error.Field) ? string.Empty : $"{prefix}.{error.Field}";
+            modelState.AddModelError(key, localizer[error.MessageKey, error.Arguments]);
+        }
+    }
+
+    public static Dictionary<string, string[]> ToProblemErrors(this IEnumerable<Error> errors, IStringLocalizer localizer) =>
+        errors.GroupBy(e => ToCamelCase(e.Field))
+            .ToDictionary(g => g.Key, g => g.Select(e => localizer[e.MessageKey, e.Arguments].Value).ToArray());
+
+    private static string ToCamelCase(string field) =>
+        string.IsNullOrEmpty(field) ? field : char.ToLowerInvariant(field[0]) + field[1..];
+}

@@ -1,0 +1,45 @@
+using Varna.Cli;
+using Varna.Data;
+using Varna.Features.Account;
+using Varna.Features.Demo;
+using Varna.Features.Email;
+using Varna.Features.Errors;
+using Varna.Features.Home;
+using Varna.Features.Identity;
+using Varna.Features.Representatives;
+using Varna.Features.Users;
+using Varna.Infrastructure;
+
+var verb = CliVerbs.Find(args);
+var builder = WebApplication.CreateBuilder(verb is null ? args : []);
+if (verb is not null) builder.AddCliLogging();
+
+builder.AddProductionGuard();
+builder.AddDatabase();
+builder.AddLocalisation();
+builder.AddWeb();
+builder.AddIdentity();
+builder.AddEmail();
+builder.AddDemo();
+builder.AddRepresentatives();
+builder.AddUsers();
+
+var app = builder.Build();
+
+if (verb is not null)
+    return await CliVerbs.RunAsync(app, verb, args);
+
+app.UseWebPipeline();
+await app.PrepareDatabaseAsync();
+
+app.MapErrors();
+app.MapHome();
+app.MapIdentity();
+app.MapAccount();
+app.MapRepresentatives();
+app.MapUsers();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

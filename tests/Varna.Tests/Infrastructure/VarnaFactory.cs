@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Varna.Data;
+
+namespace Varna.Tests.Infrastructure;
+
+// The real app over HTTP, on a real database of its own, in demo mode (the demo accounts exist)
+// unless a test class asks otherwise. Mail is written to a per-factory folder the test can read.
+public class VarnaFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
+    public string MailDirectory { get; } = Directory.CreateTempSubdirectory("varna-mail-").FullName;
+    protected virtual bool DemoEnabled => true;
+    protected virtual void ConfigureTestServices(IServiceCollection services) { }
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _ = Services; // start the host now: migrations and demo seeding happen here, not in a test
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("ConnectionStrings:Varna", Database.ConnectionString);
+        builder.UseSetting("Demo:Enabled", DemoEnabled ? "true" : "false");
+        builder.UseSetting("Smtp:PickupDirectory", MailDirectory);
+        builder.UseSetting("Varna:PublicBaseUrl", "http://localhost");
+        builder.ConfigureTestServices(ConfigureTestServices);
+    }
+
+    public HttpClient CreatePageClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    // A DbContext that sees the given organisation's rows (null: none), for arranging and asserting.
+    public async Task<T> WithDbAsync<T>(Guid? organisationId, Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        await using AppDbContext db = Database.Provider == "Postgres"
+            ? new PostgresAppDbContext(sp.GetRequiredService<DbContextOptions<PostgresAppDbContext>>(), new FixedOrganisation(organisationId))
+            : new SqliteAppDbContext(sp.GetRequiredService<DbContextOptions<SqliteAppDbContext>>(), new FixedOrganisation(organisationId));
+        return await work(db);
+    }
+
+    public string[] SentMail() =>
+        Directory.GetFiles(MailDirectory, "*.eml").OrderBy(File.GetCreationTimeUtc).Select(File.ReadAllText).ToArray();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
+        try { Directory.Delete(MailDirectory, recursive: true); } catch (IOException) { }
+    }
+}
+
+public sealed class ProductionLikeFactory : VarnaFactory
+{
+    protected override bool DemoEnabled => false;
+}

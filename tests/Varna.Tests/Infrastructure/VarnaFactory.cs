@@ -19,9 +19,12 @@ public class VarnaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected virtual bool DemoEnabled => true;
     protected virtual void ConfigureTestServices(IServiceCollection services) { }
 
+    protected virtual bool OwnsDatabase => true;
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync();
+
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await CreateDatabaseAsync();
         _ = Services; // start the host now: migrations and demo seeding happen here, not in a test
     }
 
@@ -56,7 +59,7 @@ public class VarnaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_database is not null) await _database.DisposeAsync();
+        if (_database is not null && OwnsDatabase) await _database.DisposeAsync();
         try { Directory.Delete(MailDirectory, recursive: true); } catch (IOException) { }
     }
 }
@@ -64,4 +67,12 @@ public class VarnaFactory : WebApplicationFactory<Program>, IAsyncLifetime
 public sealed class ProductionLikeFactory : VarnaFactory
 {
     protected override bool DemoEnabled => false;
+}
+
+// The app over a database someone else prepared (e.g. with the CLI) and will dispose.
+public sealed class ExistingDatabaseFactory(TestDatabase database, bool demo = false) : VarnaFactory
+{
+    protected override bool DemoEnabled => demo;
+    protected override bool OwnsDatabase => false;
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(database);
 }

@@ -58,8 +58,14 @@ public sealed class ApiTokenHandler(
         return roles.Any(Roles.RequireTwoFactor.Contains);
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        WriteProblemAsync(StatusCodes.Status401Unauthorized, "A valid personal API token is required (Authorization: Bearer <token>).");
+    // The reason (no token, unknown or revoked token, two-factor missing) is the caller's own
+    // business and reveals nothing about anyone else, so the client is told.
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync();
+        await WriteProblemAsync(StatusCodes.Status401Unauthorized,
+            result.Failure?.Message ?? "A valid personal API token is required (Authorization: Bearer <token>).");
+    }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         WriteProblemAsync(StatusCodes.Status403Forbidden, "Your roles do not allow this.");

@@ -43,6 +43,28 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase("Sqlite", $"Data Source={Path.Combine(directory, "varna.db")};Pooling=False", directory, null, null);
     }
 
+    // Simulates the database going away under a running app: PostgreSQL stops accepting
+    // connections to it; the SQLite file is replaced by a directory nothing can open.
+    public async Task MakeUnreachableAsync()
+    {
+        if (_postgresAdmin is not null)
+        {
+            await using var admin = new NpgsqlConnection(_postgresAdmin);
+            await admin.OpenAsync();
+            await using var block = new NpgsqlCommand(
+                $"ALTER DATABASE {_postgresName} ALLOW_CONNECTIONS false; " +
+                $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{_postgresName}';", admin);
+            await block.ExecuteNonQueryAsync();
+            NpgsqlConnection.ClearAllPools();
+        }
+        else
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(SqliteFile + suffix);
+            Directory.CreateDirectory(SqliteFile!);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_postgresAdmin is not null)

@@ -26,7 +26,7 @@ public sealed class AccountQueries(AppDbContext db)
     public Task<User?> FindAsync(Guid id) => InOrganisation().SingleOrDefaultAsync(u => u.Id == id);
 
     public static AccountStatus StatusOf(DateTimeOffset? lockoutEnd, bool hasPassword) =>
-        lockoutEnd == DateTimeOffset.MaxValue ? AccountStatus.Deactivated
+        User.IsDeactivation(lockoutEnd) ? AccountStatus.Deactivated
         : hasPassword ? AccountStatus.Active : AccountStatus.Invited;
 
     public static AccountStatus StatusOf(User user) => StatusOf(user.LockoutEnd, user.PasswordHash is not null);

@@ -11,5 +11,10 @@ public sealed class User : IdentityUser<Guid>
     public string DisplayName { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
 
-    public bool IsDeactivated => LockoutEnd == DateTimeOffset.MaxValue;
+    // Deactivation is a lockout that never ends (LockoutEnd = DateTimeOffset.MaxValue). Tested by
+    // year, not equality: both providers keep fewer sub-second digits than DateTimeOffset has, so
+    // MaxValue comes back from the database a fraction of a second earlier.
+    public bool IsDeactivated => IsDeactivation(LockoutEnd);
+
+    public static bool IsDeactivation(DateTimeOffset? lockoutEnd) => lockoutEnd is { Year: 9999 };
 }

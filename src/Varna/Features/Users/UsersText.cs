@@ -1,0 +1,3 @@
+namespace Varna.Features.Users;
+
+public sealed class UsersText;

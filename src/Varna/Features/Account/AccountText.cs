@@ -1,0 +1,3 @@
+namespace Varna.Features.Account;
+
+public sealed class AccountText;

@@ -21,12 +21,19 @@ public sealed class CreateModel(AppDbContext db, TimeProvider time,
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!ModelState.IsValid) return Page();
         if (db.CurrentOrganisationId is not { } organisationId) return Forbid();
         var now = time.GetUtcNow();
 
+        // The entity's rules run even when a field failed to bind, so every problem shows at once.
         var details = Input.ToDetails();
-        if (!details.Succeeded) { ModelState.AddErrors(details.Errors, shared); return Page(); }
+        ModelState.AddErrorsOnce(details.Succeeded ? Representative.Validate(details.Value!, now) : details.Errors, shared);
+        if (!ModelState.IsValid)
+        {
+            // The same rule as Representative.RecordParty, shown now rather than after the next post.
+            if (!Input.PartyConsent && !string.IsNullOrWhiteSpace(Input.Party))
+                ModelState.AddModelError("Input.Party", shared["Representative.PartyNeedsConsent"]);
+            return Page();
+        }
         var created = Representative.Create(organisationId, details.Value!, now);
         if (!created.Succeeded) { ModelState.AddErrors(created.Errors, shared); return Page(); }
         var representative = created.Value!;
@@ -43,6 +50,14 @@ public sealed class CreateModel(AppDbContext db, TimeProvider time,
         StatusMessage = text["Create.Done", representative.FullName];
         return RedirectToPage("Edit", new { id = representative.Id });
     }
+}
+
+internal static class PersonFormErrors
+{
+    // Adds the entity's errors for fields that data annotations have not already complained about.
+    public static void AddErrorsOnce(this Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState,
+        IEnumerable<Error> errors, IStringLocalizer localizer) =>
+        modelState.AddErrors(errors.Where(e => modelState[$"Input.{e.Field}"] is not { Errors.Count: > 0 }), localizer);
 }
 
 internal static class EmailTaken

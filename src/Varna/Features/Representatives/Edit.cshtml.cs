@@ -38,19 +38,18 @@ public sealed class EditModel(AppDbContext db, TimeProvider time,
     {
         var representative = await db.Representatives.SingleOrDefaultAsync(r => r.Id == Id);
         if (representative is null) return NotFound();
-        if (!ModelState.IsValid) { await LoadAsync(representative); return Page(); }
-
         var now = time.GetUtcNow();
         var errors = new List<Error>();
         var details = Input.ToDetails();
-        if (details.Succeeded) errors.AddRange(representative.Update(details.Value!, now));
-        else errors.AddRange(details.Errors);
+        if (!details.Succeeded) errors.AddRange(details.Errors);
+        else if (ModelState.IsValid) errors.AddRange(representative.Update(details.Value!, now));
+        else errors.AddRange(Representative.Validate(details.Value!, now));
         // Unticking a consent that was on record withdraws it, and the party goes with it (GDPR art. 7.3).
         var withdrawn = representative.PartyConsentRecordedAt is not null && !Input.PartyConsent;
         errors.AddRange(representative.RecordParty(withdrawn ? null : Input.Party, Input.PartyConsent, now));
         if (errors.Count == 0 && await EmailTaken.CheckAsync(db, representative.Email, representative.Id))
             ModelState.AddModelError("Input.Email", text["Form.EmailTaken"]);
-        ModelState.AddErrors(errors, shared);
+        ModelState.AddErrorsOnce(errors, shared);
         if (!ModelState.IsValid)
         {
             // Nothing is saved: the tracked entity may hold half the changes, so it is not written.

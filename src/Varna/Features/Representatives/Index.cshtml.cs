@@ -47,7 +47,6 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
         var rows = await query
             .Select(r => new Row(r.Id, r.FirstName, r.LastName, r.Email,
                 r.Mandates.Where(m => m.From <= today && (m.To == null || m.To >= today))
-                    .OrderBy(m => m.BodyKind).ThenBy(m => m.BodyName)
                     .Select(m => new MandateSummary(m.BodyKind, m.BodyName, m.Role, m.FullTimeOrLargePartTime)).ToList()))
             .ToListAsync();
 
@@ -60,7 +59,10 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
                 || (r.Email is not null && Contains(r.Email, term))).ToList();
         }
         var order = StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: true);
-        Rows = rows.OrderBy(r => r.LastName, order).ThenBy(r => r.FirstName, order).ToList();
+        // Codes are stored as text, so the council-first order of BodyKind is applied here too.
+        Rows = rows.OrderBy(r => r.LastName, order).ThenBy(r => r.FirstName, order)
+            .Select(r => r with { Current = [.. r.Current.OrderBy(m => m.BodyKind).ThenBy(m => m.BodyName, order)] })
+            .ToList();
     }
 
     private static bool Contains(string text, string term) =>

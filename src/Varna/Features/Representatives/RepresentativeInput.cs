@@ -8,10 +8,11 @@ namespace Varna.Features.Representatives;
 // value becomes a field error instead of a binding failure.
 public sealed class RepresentativeInput
 {
-    [Required(ErrorMessage = "Validation.Required"), StringLength(100, ErrorMessage = "Validation.TooLong"), Display(Name = "Field.FirstName")]
+    // Lengths and formats are checked by Representative.Validate, which knows the limits.
+    [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.FirstName")]
     public string FirstName { get; set; } = "";
 
-    [Required(ErrorMessage = "Validation.Required"), StringLength(100, ErrorMessage = "Validation.TooLong"), Display(Name = "Field.LastName")]
+    [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.LastName")]
     public string LastName { get; set; } = "";
 
     [Display(Name = "Field.Email")]

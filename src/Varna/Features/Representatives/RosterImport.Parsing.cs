@@ -108,8 +108,8 @@ public sealed partial class RosterImport
         BodyKind body = default;
         MandateRole role = default;
         DateOnly from = default;
-        var bodyOk = Required(RosterColumn.Body, out var bodyText) && Check(RosterColumns.TryBody(bodyText, out body), RosterColumn.Body, "Import.UnknownBody", bodyText);
-        var roleOk = Required(RosterColumn.Role, out var roleText) && Check(RosterColumns.TryRole(roleText, out role), RosterColumn.Role, "Import.UnknownRole", roleText);
+        _ = Required(RosterColumn.Body, out var bodyText) && Check(RosterColumns.TryBody(bodyText, out body), RosterColumn.Body, "Import.UnknownBody", bodyText);
+        _ = Required(RosterColumn.Role, out var roleText) && Check(RosterColumns.TryRole(roleText, out role), RosterColumn.Role, "Import.UnknownRole", roleText);
         Check(RosterColumns.TryYesNo(get(RosterColumn.FullTime), out var fullTime), RosterColumn.FullTime, "Import.UnknownYesNo", get(RosterColumn.FullTime));
         var fromOk = Required(RosterColumn.From, out var fromText) && Check(RosterColumns.TryDate(fromText, out from), RosterColumn.From, "Import.BadDate", fromText);
         DateOnly? to = null;
@@ -119,14 +119,13 @@ public sealed partial class RosterImport
             else Problem(RosterColumn.To, "Import.BadDate", toText);
         }
 
-        MandateDetails? mandate = null;
-        if (bodyOk && roleOk && fromOk)
-        {
-            mandate = new MandateDetails(body, get(RosterColumn.BodyName), role, fullTime, from, to);
-            foreach (var error in Mandate.Validate(mandate))
-                Problem(MandateFields[error.Field], error.MessageKey, error.Arguments);
-        }
-        return problems.Count == before && mandate is not null ? new RosterRow(rowNumber, person, mandate) : null;
+        // The mandate rules run on what could be read, so a row lists all its problems at once;
+        // a rule about a column that already has a problem on this row adds nothing.
+        var mandate = new MandateDetails(body, get(RosterColumn.BodyName), role, fullTime, fromOk ? from : DateOnly.MinValue, to);
+        var flagged = problems.Skip(before).Select(p => p.Column).ToHashSet();
+        foreach (var error in Mandate.Validate(mandate))
+            if (!flagged.Contains(names[MandateFields[error.Field]])) Problem(MandateFields[error.Field], error.MessageKey, error.Arguments);
+        return problems.Count == before ? new RosterRow(rowNumber, person, mandate) : null;
 
         bool Required(RosterColumn column, out string value)
         {

@@ -79,7 +79,7 @@ public sealed class Mandate : IOrganisationOwned
         UpdatedAt = now;
     }
 
-    private static IReadOnlyList<Error> Validate(MandateDetails d)
+    public static IReadOnlyList<Error> Validate(MandateDetails d)
     {
         var errors = new List<Error>();
         if (!Enum.IsDefined(d.BodyKind)) errors.Add(new(nameof(BodyKind), "Validation.UnknownCode"));

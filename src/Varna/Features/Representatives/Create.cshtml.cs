@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Varna.Data;
+using Varna.Features.Identity;
+using Varna.Features.Shared;
+using Varna.Infrastructure;
+
+namespace Varna.Features.Representatives;
+
+[Authorize(Roles = Roles.OrgAdmin)]
+public sealed class CreateModel(AppDbContext db, TimeProvider time,
+    IStringLocalizer<SharedText> shared, IStringLocalizer<RepresentativesText> text) : PageModel
+{
+    [BindProperty] public RepresentativeInput Input { get; set; } = new();
+    [TempData] public string? StatusMessage { get; set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (db.CurrentOrganisationId is not { } organisationId) return Forbid();
+        var now = time.GetUtcNow();
+
+        // The entity's rules run even when a field failed to bind, so every problem shows at once.
+        var details = Input.ToDetails();
+        ModelState.AddErrorsOnce(details.Succeeded ? Representative.Validate(details.Value!, now) : details.Errors, shared);
+        if (!ModelState.IsValid)
+        {
+            // The same rule as Representative.RecordParty, shown now rather than after the next post.
+            if (!Input.PartyConsent && !string.IsNullOrWhiteSpace(Input.Party))
+                ModelState.AddModelError("Input.Party", shared["Representative.PartyNeedsConsent"]);
+            return Page();
+        }
+        var created = Representative.Create(organisationId, details.Value!, now);
+        if (!created.Succeeded) { ModelState.AddErrors(created.Errors, shared); return Page(); }
+        var representative = created.Value!;
+        var partyErrors = representative.RecordParty(Input.Party, Input.PartyConsent, now);
+        if (partyErrors.Count > 0) { ModelState.AddErrors(partyErrors, shared); return Page(); }
+        if (await EmailTaken.CheckAsync(db, representative.Email, null))
+        {
+            ModelState.AddModelError("Input.Email", text["Form.EmailTaken"]);
+            return Page();
+        }
+
+        db.Representatives.Add(representative);
+        await db.SaveChangesAsync();
+        StatusMessage = text["Create.Done", representative.FullName];
+        return RedirectToPage("Edit", new { id = representative.Id });
+    }
+}
+
+internal static class PersonFormErrors
+{
+    // Adds the entity's errors for fields that data annotations have not already complained about.
+    public static void AddErrorsOnce(this Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState,
+        IEnumerable<Error> errors, IStringLocalizer localizer) =>
+        modelState.AddErrors(errors.Where(e => modelState[$"Input.{e.Field}"] is not { Errors.Count: > 0 }), localizer);
+}
+
+internal static class EmailTaken
+{
+    // The database's unique index would refuse it too; this turns that into a field message.
+    public static Task<bool> CheckAsync(AppDbContext db, string? email, Guid? except) =>
+        email is null ? Task.FromResult(false) : db.Representatives.AnyAsync(r => r.Email == email && r.Id != except);
+}

@@ -14,7 +14,15 @@ var verb = CliVerbs.Find(args);
 var builder = WebApplication.CreateBuilder(verb is null ? args : []);
 if (verb is not null) builder.AddCliLogging();
 
-builder.AddProductionGuard();
+try
+{
+    builder.AddProductionGuard();
+}
+catch (StartupRefusedException refused)
+{
+    Console.Error.WriteLine(refused.Message);
+    return 1;
+}
 builder.AddDatabase();
 builder.AddLocalisation();
 builder.AddWeb();

@@ -11,7 +11,7 @@ public static class ProductionGuard
         if (!builder.Environment.IsProduction()) return builder;
         var problems = Check(builder.Configuration).ToList();
         if (problems.Count > 0)
-            throw new InvalidOperationException("Värna will not start in Production:" + Environment.NewLine +
+            throw new StartupRefusedException("Värna will not start in Production:" + Environment.NewLine +
                 string.Join(Environment.NewLine, problems.Select(p => " - " + p)));
         return builder;
     }
@@ -33,3 +33,5 @@ public static class ProductionGuard
             yield return "Smtp:Host is not set: invitations and notifications would only be written to files. Configure SMTP.";
     }
 }
+
+public sealed class StartupRefusedException(string message) : Exception(message);

@@ -120,7 +120,8 @@ public sealed class CliTests : IAsyncLifetime
     {
         var result = await CliRunner.RunAsync(_database, "Production",
             new Dictionary<string, string> { ["Varna:PublicBaseUrl"] = "http://localhost:5080", ["Demo:Enabled"] = "true" }, "migrate");
-        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("Värna will not start in Production", result.Stderr);
         Assert.Contains("Demo:Enabled", result.Stderr);
         Assert.Contains("Varna:PublicBaseUrl", result.Stderr);
         Assert.Contains("Smtp:Host", result.Stderr);
@@ -130,7 +131,13 @@ public sealed class CliTests : IAsyncLifetime
     public async Task Production_seed_demo_is_refused()
     {
         var result = await CliRunner.RunAsync(_database, "Production",
-            new Dictionary<string, string> { ["Varna:PublicBaseUrl"] = "https://varna.example.se", ["Smtp:Host"] = "smtp.example.se" }, "seed-demo");
+            new Dictionary<string, string>
+            {
+                ["Varna:PublicBaseUrl"] = "https://varna.example.se",
+                ["Smtp:Host"] = "smtp.example.se",
+                // The test cluster trusts loopback; production requires a password in the string.
+                ["ConnectionStrings:Varna"] = _database.ConnectionString + (_database.Provider == "Postgres" ? ";Password=trust-ignores-this" : ""),
+            }, "seed-demo");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("refused in Production", result.Stderr);
     }

@@ -11,8 +11,18 @@ public static class ErrorMapping
         foreach (var error in errors)
         {
             var key = string.IsNullOrEmpty(error.Field) ? string.Empty : $"{prefix}.{error.Field}";
-            modelState.AddModelError(key, localizer[error.MessageKey, error.Arguments]);
+            modelState.AddModelError(key, Describe(error, localizer));
         }
+    }
+
+    // Generic messages ("Validation.*": "This field is required.") get the field's label in front,
+    // so the error summary at the top of a form says which field is meant.
+    private static string Describe(Error error, IStringLocalizer localizer)
+    {
+        var message = localizer[error.MessageKey, error.Arguments].Value;
+        if (!error.MessageKey.StartsWith("Validation.", StringComparison.Ordinal) || string.IsNullOrEmpty(error.Field)) return message;
+        var label = localizer["Field." + error.Field];
+        return label.ResourceNotFound ? message : $"{label.Value}: {message}";
     }
 
     public static Dictionary<string, string[]> ToProblemErrors(this IEnumerable<Error> errors, IStringLocalizer localizer) =>

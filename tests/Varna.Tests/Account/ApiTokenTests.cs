@@ -129,7 +129,7 @@ public sealed class ApiTokenTests(VarnaFactory factory) : IClassFixture<VarnaFac
         var (email, client) = await SignedInNewUserAsync(Roles.Representative);
 
         var empty = await (await client.SubmitFormAsync("/konto/api-nycklar", new Dictionary<string, string> { ["Input.Name"] = " " }, "#create-token")).ReadPageAsync();
-        Assert.Contains("Fältet måste fyllas i.", empty.FieldErrors("Input.Name"));
+        Assert.Contains("Namn på nyckeln måste fyllas i.", empty.FieldErrors("Input.Name"));
 
         var tooLong = await (await client.SubmitFormAsync("/konto/api-nycklar", new Dictionary<string, string> { ["Input.Name"] = new string('a', 101) }, "#create-token")).ReadPageAsync();
         Assert.Contains("Namn på nyckeln får ha högst 100 tecken.", tooLong.FieldErrors("Input.Name"));

@@ -20,7 +20,7 @@ public sealed class ApiTokensModel(AppDbContext db, UserManager<User> users, Tim
 
     public sealed class TokenInput
     {
-        [Required(ErrorMessage = "Validation.Required"), StringLength(100, ErrorMessage = "Validation.MaxLength"), Display(Name = "Field.TokenName")]
+        [Required(ErrorMessage = "Validation.RequiredNamed"), StringLength(100, ErrorMessage = "Validation.MaxLength"), Display(Name = "Field.TokenName")]
         public string Name { get; set; } = "";
     }
 

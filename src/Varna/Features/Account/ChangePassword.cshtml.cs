@@ -16,13 +16,13 @@ public sealed class ChangePasswordModel(
 
     public sealed class PasswordInput
     {
-        [Required(ErrorMessage = "Validation.Required"), DataType(DataType.Password), Display(Name = "Field.CurrentPassword")]
+        [Required(ErrorMessage = "Validation.RequiredNamed"), DataType(DataType.Password), Display(Name = "Field.CurrentPassword")]
         public string CurrentPassword { get; set; } = "";
 
-        [Required(ErrorMessage = "Validation.Required"), DataType(DataType.Password), Display(Name = "Field.NewPassword")]
+        [Required(ErrorMessage = "Validation.RequiredNamed"), DataType(DataType.Password), Display(Name = "Field.NewPassword")]
         public string NewPassword { get; set; } = "";
 
-        [Required(ErrorMessage = "Validation.Required"), DataType(DataType.Password), Display(Name = "Field.ConfirmPassword"),
+        [Required(ErrorMessage = "Validation.RequiredNamed"), DataType(DataType.Password), Display(Name = "Field.ConfirmPassword"),
          Compare(nameof(NewPassword), ErrorMessage = "Validation.PasswordsDiffer")]
         public string Confirm { get; set; } = "";
     }

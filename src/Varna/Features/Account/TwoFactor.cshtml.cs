@@ -28,7 +28,7 @@ public sealed class TwoFactorModel(
 
     public sealed class CodeInput
     {
-        [Required(ErrorMessage = "Validation.Required"), StringLength(7, MinimumLength = 6, ErrorMessage = "Validation.TotpCode"), Display(Name = "Field.TotpCode")]
+        [Required(ErrorMessage = "Validation.RequiredNamed"), StringLength(7, MinimumLength = 6, ErrorMessage = "Validation.TotpCode"), Display(Name = "Field.TotpCode")]
         public string Code { get; set; } = "";
     }
 

@@ -18,10 +18,10 @@ public sealed class ChoosePasswordModel(UserManager<User> users, IStringLocalize
 
     public sealed class PasswordInput
     {
-        [Required(ErrorMessage = "Validation.Required"), DataType(DataType.Password), Display(Name = "Field.NewPassword")]
+        [Required(ErrorMessage = "Validation.RequiredNamed"), DataType(DataType.Password), Display(Name = "Field.NewPassword")]
         public string Password { get; set; } = "";
 
-        [Required(ErrorMessage = "Validation.Required"), DataType(DataType.Password), Display(Name = "Field.ConfirmPassword"),
+        [Required(ErrorMessage = "Validation.RequiredNamed"), DataType(DataType.Password), Display(Name = "Field.ConfirmPassword"),
          Compare(nameof(Password), ErrorMessage = "Validation.PasswordsDiffer")]
         public string Confirm { get; set; } = "";
     }

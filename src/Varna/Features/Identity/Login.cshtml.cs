@@ -16,10 +16,10 @@ public sealed class LoginModel(SignInManager<User> signIn, IStringLocalizer<Iden
 
     public sealed class LoginInput
     {
-        [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), Display(Name = "Field.Email")]
+        [Required(ErrorMessage = "Validation.RequiredNamed"), EmailAddress(ErrorMessage = "Validation.Email"), Display(Name = "Field.Email")]
         public string Email { get; set; } = "";
 
-        [Required(ErrorMessage = "Validation.Required"), DataType(DataType.Password), Display(Name = "Field.Password")]
+        [Required(ErrorMessage = "Validation.RequiredNamed"), DataType(DataType.Password), Display(Name = "Field.Password")]
         public string Password { get; set; } = "";
     }
 

@@ -15,7 +15,7 @@ public sealed class LoginRecoveryModel(SignInManager<User> signIn, IStringLocali
 
     public sealed class RecoveryInput
     {
-        [Required(ErrorMessage = "Validation.Required"), StringLength(20, ErrorMessage = "Validation.MaxLength"), Display(Name = "Field.RecoveryCode")]
+        [Required(ErrorMessage = "Validation.RequiredNamed"), StringLength(20, ErrorMessage = "Validation.MaxLength"), Display(Name = "Field.RecoveryCode")]
         public string Code { get; set; } = "";
     }
 

@@ -15,7 +15,7 @@ public sealed class LoginTwoFactorModel(SignInManager<User> signIn, IStringLocal
 
     public sealed class CodeInput
     {
-        [Required(ErrorMessage = "Validation.Required"), StringLength(7, MinimumLength = 6, ErrorMessage = "Validation.TotpCode"), Display(Name = "Field.TotpCode")]
+        [Required(ErrorMessage = "Validation.RequiredNamed"), StringLength(7, MinimumLength = 6, ErrorMessage = "Validation.TotpCode"), Display(Name = "Field.TotpCode")]
         public string Code { get; set; } = "";
     }
 

@@ -6,19 +6,19 @@ namespace Varna.Features.Representatives;
 
 public sealed class MandateInput
 {
-    [Required(ErrorMessage = "Validation.UnknownCode"), Display(Name = "Field.BodyKind")]
+    [Required(ErrorMessage = "Validation.UnknownCodeNamed"), Display(Name = "Field.BodyKind")]
     public string? BodyKind { get; set; }
 
     [Display(Name = "Field.BodyName")]
     public string? BodyName { get; set; }
 
-    [Required(ErrorMessage = "Validation.UnknownCode"), Display(Name = "Field.MandateRole")]
+    [Required(ErrorMessage = "Validation.UnknownCodeNamed"), Display(Name = "Field.MandateRole")]
     public string? Role { get; set; }
 
     [Display(Name = "Field.FullTime")]
     public bool FullTimeOrLargePartTime { get; set; }
 
-    [Required(ErrorMessage = "Validation.Date"), DataType(DataType.Date), Display(Name = "Field.From")]
+    [Required(ErrorMessage = "Validation.DateNamed"), DataType(DataType.Date), Display(Name = "Field.From")]
     public DateOnly? From { get; set; }
 
     [DataType(DataType.Date), Display(Name = "Field.To")]
@@ -47,6 +47,6 @@ public sealed class MandateInput
 
 public sealed class EndMandateInput
 {
-    [Required(ErrorMessage = "Validation.Date"), DataType(DataType.Date), Display(Name = "Field.LastDay")]
+    [Required(ErrorMessage = "Validation.DateNamed"), DataType(DataType.Date), Display(Name = "Field.LastDay")]
     public DateOnly? LastDay { get; set; }
 }

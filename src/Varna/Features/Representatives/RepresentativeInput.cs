@@ -9,10 +9,10 @@ namespace Varna.Features.Representatives;
 public sealed class RepresentativeInput
 {
     // Lengths and formats are checked by Representative.Validate, which knows the limits.
-    [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.FirstName")]
+    [Required(ErrorMessage = "Validation.RequiredNamed"), Display(Name = "Field.FirstName")]
     public string FirstName { get; set; } = "";
 
-    [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.LastName")]
+    [Required(ErrorMessage = "Validation.RequiredNamed"), Display(Name = "Field.LastName")]
     public string LastName { get; set; } = "";
 
     [Display(Name = "Field.Email")]

@@ -7,7 +7,7 @@ namespace Varna.Features.Users;
 // UserAccounts, since a forged post can hold anything.
 public class AccountFormInput
 {
-    [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.DisplayName")]
+    [Required(ErrorMessage = "Validation.RequiredNamed"), Display(Name = "Field.DisplayName")]
     public string DisplayName { get; set; } = "";
 
     [Display(Name = "Field.Roles")]

@@ -18,7 +18,7 @@ public sealed class InviteModel(UserAccounts accounts, AccountQueries queries, I
 
     public sealed class InviteInput : AccountFormInput
     {
-        [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), Display(Name = "Field.Email")]
+        [Required(ErrorMessage = "Validation.RequiredNamed"), EmailAddress(ErrorMessage = "Validation.Email"), Display(Name = "Field.Email")]
         public string Email { get; set; } = "";
     }
 

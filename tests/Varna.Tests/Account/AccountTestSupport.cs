@@ -17,27 +17,12 @@ public static class AccountTestSupport
 
     public static async Task<string> CreateUserAsync(this VarnaFactory factory, string role, Guid? organisationId, string name = "Test Testsson")
     {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.varna.se";
-        var user = new User
-        {
-            Id = Guid.CreateVersion7(),
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = name,
-            OrganisationId = organisationId,
-            CreatedAt = DateTimeOffset.UtcNow,
-        };
-        var created = await users.CreateAsync(user, Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        await factory.CreateAccountAsync(email, role, organisationId, Password, name);
         return email;
     }
 
-    public static Task<Guid> DemoOrganisationIdAsync(this VarnaFactory factory) =>
-        factory.WithDbAsync(null, db => db.Organisations.Where(o => o.Name == "Demo kommun").Select(o => o.Id).SingleAsync());
+    public static Task<Guid> DemoOrganisationIdAsync(this VarnaFactory factory) => factory.OrganisationIdAsync("Demo kommun");
 
     public static Task<Guid> CreateOrganisationAsync(this VarnaFactory factory, string name) =>
         factory.WithDbAsync(null, async db =>

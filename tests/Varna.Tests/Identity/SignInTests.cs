@@ -1,3 +1,4 @@
+using Varna.Features.Identity;
 using System.Net;
 using Varna.Tests.Infrastructure;
 
@@ -35,6 +36,21 @@ public sealed class SignInTests(VarnaFactory factory) : IClassFixture<VarnaFacto
     }
 
     [Fact]
+    public async Task Security_officer_start_page_lists_the_representatives_the_statutory_duty_covers()
+    {
+        var page = await (await factory.SignedInAsync(Demo.Officer)).GetPageAsync("/");
+        var table = page.QuerySelector("table")!;
+        Assert.Contains("18 a", table.QuerySelector("caption")!.TextContent);
+        // The demo board's chair and two vice chairs are the full-time/large part-time members.
+        Assert.Equal(3, table.QuerySelectorAll("tbody tr").Length);
+        Assert.Contains("Kommunstyrelsen", table.TextContent);
+
+        var regional = await (await factory.SignedInAsync(Demo.RegionOfficer)).GetPageAsync("/");
+        Assert.Contains("Regionstyrelsen", regional.QuerySelector("table")!.TextContent);
+        Assert.DoesNotContain("Kommunstyrelsen", regional.QuerySelector("table")!.TextContent);
+    }
+
+    [Fact]
     public async Task Wrong_password_and_unknown_account_get_the_same_answer()
     {
         var client = factory.CreatePageClient();
@@ -51,13 +67,15 @@ public sealed class SignInTests(VarnaFactory factory) : IClassFixture<VarnaFacto
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_password()
     {
+        const string email = "utelast@demo.varna.se", password = "Ratt-losen-2026!";
+        await factory.CreateAccountAsync(email, Roles.Analyst, await factory.OrganisationIdAsync("Demo kommun"), password);
         var client = factory.CreatePageClient();
         for (var i = 0; i < 5; i++)
             await client.SubmitFormAsync("/konto/logga-in", new Dictionary<string, string>
-                { ["Input.Email"] = Demo.RegionOfficer, ["Input.Password"] = "Wrong-password-1" });
+                { ["Input.Email"] = email, ["Input.Password"] = "Wrong-password-1" });
 
         var response = await client.SubmitFormAsync("/konto/logga-in", new Dictionary<string, string>
-            { ["Input.Email"] = Demo.RegionOfficer, ["Input.Password"] = Demo.Password });
+            { ["Input.Email"] = email, ["Input.Password"] = password });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Inloggningen misslyckades", (await response.ReadPageAsync()).QuerySelector(".error-summary")!.TextContent);
     }

@@ -15,20 +15,8 @@ public static partial class UserTestKit
 {
     public const string Password = "Valt-losen-2026!";
 
-    public static async Task<Guid> OrganisationIdAsync(this VarnaFactory factory, string name) =>
-        await factory.WithDbAsync(null, db => db.Organisations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync());
-
-    public static async Task<Guid> CreateUserAsync(this VarnaFactory factory, string email, string organisation, string role, string? password = Password)
-    {
-        var organisationId = await factory.OrganisationIdAsync(organisation);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
-        var user = new User { Id = Guid.CreateVersion7(), UserName = email, Email = email, DisplayName = email.Split('@')[0], OrganisationId = organisationId };
-        var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Code)));
-        await users.AddToRoleAsync(user, role);
-        return user.Id;
-    }
+    public static async Task<Guid> CreateUserAsync(this VarnaFactory factory, string email, string organisation, string role, string? password = Password) =>
+        (await factory.CreateAccountAsync(email, role, await factory.OrganisationIdAsync(organisation), password)).Id;
 
     public static async Task<T> WithUsersAsync<T>(this VarnaFactory factory, Func<UserManager<User>, Task<T>> work)
     {

@@ -15,8 +15,10 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
     public OrganisationFigures? Figures { get; private set; }
     public IReadOnlyList<OwnMandate> OwnMandates { get; private set; } = [];
     public int? NetworkOrganisations { get; private set; }
+    public IReadOnlyList<StatutoryRepresentative> Statutory { get; private set; } = [];
 
     public sealed record OrganisationFigures(int Representatives, int ActiveMandates, int StatutoryCovered);
+    public sealed record StatutoryRepresentative(string Name, BodyKind BodyKind, string? BodyName, MandateRole Role);
     public sealed record OwnMandate(BodyKind BodyKind, string? BodyName, MandateRole Role, DateOnly From, DateOnly? To);
 
     public async Task OnGetAsync()
@@ -33,6 +35,19 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
                 await db.Representatives.CountAsync(),
                 await active.CountAsync(),
                 await active.Where(m => m.FullTimeOrLargePartTime).Select(m => m.RepresentativeId).Distinct().CountAsync());
+        }
+
+        // The officer's first duty under KL 4:18 a: knowing whom it covers.
+        if (User.IsInRole(Roles.SecurityOfficer))
+        {
+            var covered = await db.Mandates.AsNoTracking()
+                .Where(m => m.FullTimeOrLargePartTime && m.From <= today && (m.To == null || m.To >= today))
+                .Join(db.Representatives, m => m.RepresentativeId, r => r.Id,
+                    (m, r) => new { r.FirstName, r.LastName, m.BodyKind, m.BodyName, m.Role })
+                .ToListAsync();
+            Statutory = covered.OrderBy(c => c.LastName, StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, true))
+                .Select(c => new StatutoryRepresentative($"{c.FirstName} {c.LastName}", c.BodyKind, c.BodyName, c.Role))
+                .ToList();
         }
 
         if (Guid.TryParse(User.FindFirstValue(VarnaClaims.Representative), out var representativeId))

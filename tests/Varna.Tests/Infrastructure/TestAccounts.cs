@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Varna.Features.Identity;
+
+namespace Varna.Tests.Infrastructure;
+
+// Accounts made for one test, so that a lockout, a changed password or a switched-on 2FA never
+// leaks into another test through a shared demo account.
+public static class TestAccounts
+{
+    public static Task<Guid> OrganisationIdAsync(this VarnaFactory factory, string name) =>
+        factory.WithDbAsync(null, db => db.Organisations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync());
+
+    // password null: an invited account that has not chosen a password yet.
+    public static async Task<User> CreateAccountAsync(this VarnaFactory factory, string email, string role, Guid? organisationId,
+        string? password, string? displayName = null)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        var user = new User
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = displayName ?? email.Split('@')[0],
+            OrganisationId = organisationId,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        return user;
+    }
+}

@@ -24,6 +24,7 @@ public sealed class PageWalkTests(BrowserFixture browser)
         new("/admin/fortroendevalda/import", Demo.Admin),
         new("/admin/anvandare", Demo.Admin),
         new("/admin/anvandare/ny", Demo.Admin),
+        new("/admin/installningar", Demo.Admin, "Organisationens inställningar", "Organisation settings"),
         new("/konto/api-nycklar", Demo.Admin),
         new("/", Demo.Representative),
         new("/konto", Demo.Representative),

@@ -40,6 +40,13 @@ public sealed class Organisation
         });
     }
 
+    public IReadOnlyList<Error> ChangeSettings(OrganisationSettings settings)
+    {
+        var errors = settings.Validate();
+        if (errors.Count == 0) Settings = settings;
+        return errors;
+    }
+
     // "Demo kommun" -> "DEMO", "Exempelregionen" -> "EXEM". Letters only, so references stay readable aloud.
     private static string MakePrefix(string name)
     {

@@ -1,3 +1,5 @@
+using Varna.Infrastructure;
+
 namespace Varna.Features.Organisations;
 
 public enum ResponsibilityScope
@@ -8,14 +10,43 @@ public enum ResponsibilityScope
     AllRepresentatives,
 }
 
-public sealed class OrganisationSettings
+// The decisions the law leaves to each organisation. Replaced as a whole through
+// Organisation.ChangeSettings, which checks them together (acute can never wait longer than low).
+public sealed record OrganisationSettings
 {
-    public int FirstContactHoursAcute { get; set; } = 1;
-    public int FirstContactHoursHigh { get; set; } = 4;
-    public int FirstContactHoursModerate { get; set; } = 24;
-    public int FirstContactHoursLow { get; set; } = 72;
-    public int RetentionMonthsAfterClosure { get; set; } = 24;
-    public ResponsibilityScope Scope { get; set; } = ResponsibilityScope.AllRepresentatives;
-    public bool CoversRelatives { get; set; } = true;
-    public bool CoversLeisureTime { get; set; } = true;
+    public const int MaxHours = 24 * 30;
+    public const int MaxRetentionMonths = 120;
+
+    public int FirstContactHoursAcute { get; init; } = 1;
+    public int FirstContactHoursHigh { get; init; } = 4;
+    public int FirstContactHoursModerate { get; init; } = 24;
+    public int FirstContactHoursLow { get; init; } = 72;
+    public int RetentionMonthsAfterClosure { get; init; } = 24;
+    public ResponsibilityScope Scope { get; init; } = ResponsibilityScope.AllRepresentatives;
+    public bool CoversRelatives { get; init; } = true;
+    public bool CoversLeisureTime { get; init; } = true;
+
+    public IReadOnlyList<Error> Validate()
+    {
+        var errors = new List<Error>();
+        (string Field, int Hours)[] slas =
+        [
+            (nameof(FirstContactHoursAcute), FirstContactHoursAcute),
+            (nameof(FirstContactHoursHigh), FirstContactHoursHigh),
+            (nameof(FirstContactHoursModerate), FirstContactHoursModerate),
+            (nameof(FirstContactHoursLow), FirstContactHoursLow),
+        ];
+        foreach (var (field, hours) in slas)
+        {
+            if (hours < 1 || hours > MaxHours) errors.Add(new(field, "Validation.HoursRange", 1, MaxHours));
+        }
+        for (var i = 1; i < slas.Length; i++)
+        {
+            if (slas[i].Hours < slas[i - 1].Hours) errors.Add(new(slas[i].Field, "Validation.SlaOrder"));
+        }
+        if (RetentionMonthsAfterClosure < 1 || RetentionMonthsAfterClosure > MaxRetentionMonths)
+            errors.Add(new(nameof(RetentionMonthsAfterClosure), "Validation.RetentionRange", 1, MaxRetentionMonths));
+        if (!Enum.IsDefined(Scope)) errors.Add(new(nameof(Scope), "Validation.UnknownCode"));
+        return errors;
+    }
 }

@@ -1,0 +1,3 @@
+namespace Varna.Features.Organisations;
+
+public sealed class OrganisationsText;

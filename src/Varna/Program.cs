@@ -1,14 +1,11 @@
 using Varna.Cli;
-using Varna.Data;
 using Varna.Features.Account;
 using Varna.Features.Demo;
 using Varna.Features.Email;
 using Varna.Features.Errors;
 using Varna.Features.Home;
-using Varna.Features.Identity;
 using Varna.Features.Representatives;
 using Varna.Features.Users;
-using Varna.Infrastructure;
 
 var verb = CliVerbs.Find(args);
 var builder = WebApplication.CreateBuilder(verb is null ? args : []);

@@ -1,8 +1,5 @@
 using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Varna.Data;
-using Varna.Features.Identity;
 using Varna.Features.Organisations;
 
 namespace Varna.Cli;

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Varna.Data;
-using Varna.Features.Identity;
-
 namespace Varna.Cli;
 
 // `dotnet run --project src/Varna -- <verb>`: the same program, services and database as the web

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Varna.Data;
-using Varna.Features.Identity;
 
 namespace Varna.Cli;
 

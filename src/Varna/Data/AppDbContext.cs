@@ -2,8 +2,6 @@ using System.Reflection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
-using Varna.Features.Identity;
 using Varna.Features.Organisations;
 using Varna.Features.Representatives;
 

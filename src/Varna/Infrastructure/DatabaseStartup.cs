@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Varna.Data;
 using Varna.Features.Demo;
-using Varna.Features.Identity;
 
 namespace Varna.Infrastructure;
 

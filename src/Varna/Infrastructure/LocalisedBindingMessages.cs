@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using Varna.Features.Shared;
-
 namespace Varna.Infrastructure;
 
 // Model binding's own messages ("The value 'x' is not valid") are English-only by default.

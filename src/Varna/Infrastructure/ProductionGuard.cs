@@ -1,5 +1,3 @@
-using Varna.Data;
-
 namespace Varna.Infrastructure;
 
 // In production the app refuses to start rather than run with a demo default or a missing

@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using Varna.Features.Identity;
-using Varna.Features.Shared;
 
 namespace Varna.Infrastructure;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using Varna.Features.Identity;
-using Varna.Tests.Infrastructure;
-
 namespace Varna.Tests.Account;
 
 public sealed class AccountOverviewTests(VarnaFactory factory) : IClassFixture<VarnaFactory>

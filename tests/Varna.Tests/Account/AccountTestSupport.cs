@@ -1,12 +1,8 @@
-using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
-using Varna.Features.Identity;
 using Varna.Features.Organisations;
-using Varna.Tests.Infrastructure;
 
 namespace Varna.Tests.Account;
 

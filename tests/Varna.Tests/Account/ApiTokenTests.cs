@@ -1,9 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Varna.Features.Identity;
-using Varna.Tests.Infrastructure;
 
 namespace Varna.Tests.Account;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using Varna.Features.Identity;
-using Varna.Tests.Infrastructure;
-
 namespace Varna.Tests.Account;
 
 // Demo mode off: the officer roles must have TOTP before they can use anything.

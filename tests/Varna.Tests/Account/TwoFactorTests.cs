@@ -1,7 +1,4 @@
-using System.Net;
 using AngleSharp.Html.Dom;
-using Varna.Features.Identity;
-using Varna.Tests.Infrastructure;
 
 namespace Varna.Tests.Account;
 

@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Varna.Tests.Infrastructure;
 
 namespace Varna.Tests.Cli;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Varna.Tests.Infrastructure;
-
 namespace Varna.Tests.Data;
 
 public sealed class MigrationTests(VarnaFactory factory) : IClassFixture<VarnaFactory>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Varna.Tests.Infrastructure;
-
 namespace Varna.Tests.Data;
 
 // The query filter is the safety net under every feature: these tests use the DbContext with no

@@ -1,7 +1,3 @@
-using Varna.Features.Identity;
-using System.Net;
-using Varna.Tests.Infrastructure;
-
 namespace Varna.Tests.Identity;
 
 public sealed class SignInTests(VarnaFactory factory) : IClassFixture<VarnaFactory>

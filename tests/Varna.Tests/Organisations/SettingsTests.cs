@@ -1,7 +1,4 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Varna.Features.Organisations;
-using Varna.Tests.Infrastructure;
 
 namespace Varna.Tests.Organisations;
 

@@ -1,7 +1,5 @@
 using AngleSharp.Dom;
-using System.Net;
 using Varna.Features.Representatives;
-using Varna.Tests.Infrastructure;
 
 namespace Varna.Tests.Representatives;
 

@@ -2,11 +2,8 @@ using AngleSharp.Dom;
 using System.Net.Http.Headers;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Varna.Features.Identity;
 using Varna.Features.Representatives;
-using Varna.Tests.Infrastructure;
 
 namespace Varna.Tests.Representatives;
 

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.Json;
-using Varna.Tests.Infrastructure;
 
 namespace Varna.Tests.Representatives;
 

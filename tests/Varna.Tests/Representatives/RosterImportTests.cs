@@ -1,8 +1,5 @@
-using System.Net;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Varna.Features.Representatives;
-using Varna.Tests.Infrastructure;
 
 namespace Varna.Tests.Representatives;
 

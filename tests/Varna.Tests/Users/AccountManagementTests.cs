@@ -1,7 +1,3 @@
-using System.Net;
-using Varna.Features.Identity;
-using Varna.Tests.Infrastructure;
-
 namespace Varna.Tests.Users;
 
 public sealed class AccountManagementTests(VarnaFactory factory) : IClassFixture<VarnaFactory>

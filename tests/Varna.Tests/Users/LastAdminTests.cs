@@ -1,7 +1,4 @@
-using System.Net;
-using Varna.Features.Identity;
 using Varna.Features.Users;
-using Varna.Tests.Infrastructure;
 
 namespace Varna.Tests.Users;
 

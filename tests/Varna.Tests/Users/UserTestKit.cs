@@ -2,11 +2,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using Varna.Features.Identity;
-using Varna.Tests.Infrastructure;
 
 namespace Varna.Tests.Users;
 

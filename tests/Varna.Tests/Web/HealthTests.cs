@@ -1,6 +1,3 @@
-using System.Net;
-using Varna.Tests.Infrastructure;
-
 namespace Varna.Tests.Web;
 
 // A factory of its own, because this test breaks its database.

@@ -1,6 +1,3 @@
-using System.Net;
-using Varna.Tests.Infrastructure;
-
 namespace Varna.Tests.Web;
 
 public sealed class LanguageAndErrorTests(VarnaFactory factory) : IClassFixture<VarnaFactory>

@@ -1,10 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Varna.Data;
 using Varna.Features.Demo;
-using Varna.Features.Identity;
 
 namespace Varna.Features.Account;
 

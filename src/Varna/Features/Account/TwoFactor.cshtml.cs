@@ -1,10 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Varna.Features.Demo;
-using Varna.Features.Identity;
 
 namespace Varna.Features.Account;
 

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Varna.Data;
-using Varna.Features.Identity;
 using Varna.Features.Organisations;
 using Varna.Features.Representatives;
 

@@ -1,8 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Varna.Data;
-using Varna.Features.Identity;
 using Varna.Features.Representatives;
 
 namespace Varna.Features.Home;

@@ -1,9 +1,7 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Varna.Data;
 using Varna.Features.Demo;
 
 namespace Varna.Features.Identity;

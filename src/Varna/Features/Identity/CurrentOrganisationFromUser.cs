@@ -1,5 +1,3 @@
-using Varna.Data;
-
 namespace Varna.Features.Identity;
 
 // Outside a request (CLI, jobs) there is no HttpContext and so no organisation: those callers

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Varna.Data;
 
 namespace Varna.Features.Identity;
 

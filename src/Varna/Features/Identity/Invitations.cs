@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Varna.Features.Email;
-using Varna.Infrastructure;
 
 namespace Varna.Features.Identity;
 

@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Varna.Data;
 using Varna.Features.Organisations;
 
 namespace Varna.Features.Identity;

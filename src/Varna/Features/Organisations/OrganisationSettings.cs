@@ -1,5 +1,3 @@
-using Varna.Infrastructure;
-
 namespace Varna.Features.Organisations;
 
 public enum ResponsibilityScope

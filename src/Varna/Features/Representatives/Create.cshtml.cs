@@ -1,13 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Varna.Data;
-using Varna.Features.Identity;
-using Varna.Features.Shared;
-using Varna.Infrastructure;
-
 namespace Varna.Features.Representatives;
 
 [Authorize(Roles = Roles.OrgAdmin)]

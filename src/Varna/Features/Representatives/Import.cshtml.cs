@@ -1,10 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Varna.Features.Identity;
-using Varna.Features.Shared;
 
 namespace Varna.Features.Representatives;
 

@@ -1,10 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Varna.Data;
-using Varna.Features.Identity;
 
 namespace Varna.Features.Representatives;
 

@@ -1,6 +1,3 @@
-using Varna.Data;
-using Varna.Infrastructure;
-
 namespace Varna.Features.Representatives;
 
 public enum BodyKind

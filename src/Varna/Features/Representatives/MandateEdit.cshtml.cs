@@ -1,13 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Varna.Features.Identity;
-using Varna.Features.Shared;
-using Varna.Data;
-using Varna.Infrastructure;
-
 namespace Varna.Features.Representatives;
 
 // Editing corrects a mandate; ending it keeps it as history with a last day. The two forms post

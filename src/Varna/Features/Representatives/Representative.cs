@@ -1,6 +1,4 @@
 using System.Net.Mail;
-using Varna.Data;
-using Varna.Infrastructure;
 
 namespace Varna.Features.Representatives;
 

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Varna.Data;
-using Varna.Infrastructure;
 
 namespace Varna.Features.Representatives;
 

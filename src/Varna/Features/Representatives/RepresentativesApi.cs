@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Varna.Data;
 
 namespace Varna.Features.Representatives;
 

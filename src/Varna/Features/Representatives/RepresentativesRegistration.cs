@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Varna.Features.Identity;
-
 namespace Varna.Features.Representatives;
 
 public static class RepresentativesRegistration

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Varna.Data;
 
 namespace Varna.Features.Representatives;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CsvHelper;
-using Varna.Infrastructure;
 
 namespace Varna.Features.Representatives;
 

@@ -1,6 +1,4 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Varna.Data;
 
 namespace Varna.Features.Representatives;
 

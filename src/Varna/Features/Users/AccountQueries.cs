@@ -1,7 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Varna.Data;
-using Varna.Features.Identity;
 
 namespace Varna.Features.Users;
 

@@ -1,6 +1,3 @@
-using Varna.Features.Identity;
-using Varna.Infrastructure;
-
 namespace Varna.Features.Users;
 
 // What an organisation's admin may do to its accounts. Pure, so the guards read in one place and

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Varna.Features.Identity;
-
 namespace Varna.Features.Users;
 
 [Authorize(Roles = Roles.OrgAdmin)]

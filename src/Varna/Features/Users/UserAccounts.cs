@@ -1,8 +1,5 @@
 using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
-using Varna.Data;
-using Varna.Features.Identity;
-using Varna.Infrastructure;
 
 namespace Varna.Features.Users;
 

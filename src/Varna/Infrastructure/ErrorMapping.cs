@@ -14,6 +14,12 @@ public static class ErrorMapping
         }
     }
 
+    // Adds only the errors for fields that data annotations have not already complained about,
+    // so a field never shows two messages for one mistake.
+    public static void AddErrorsOnce(this ModelStateDictionary modelState, IEnumerable<Error> errors,
+        IStringLocalizer localizer, string prefix = "Input") =>
+        modelState.AddErrors(errors.Where(e => modelState[$"{prefix}.{e.Field}"] is not { Errors.Count: > 0 }), localizer, prefix);
+
     // Generic messages ("Validation.*": "This field is required.") get the field's label in front,
     // so the error summary at the top of a form says which field is meant.
     private static string Describe(Error error, IStringLocalizer localizer)

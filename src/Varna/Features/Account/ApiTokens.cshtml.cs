@@ -53,12 +53,6 @@ public sealed class ApiTokensModel(AppDbContext db, UserManager<User> users, Tim
         return RedirectToPage();
     }
 
-    public static string Format(DateTimeOffset moment) =>
-        TimeZoneInfo.ConvertTime(moment, SwedishTime).ToString("yyyy-MM-dd HH:mm");
-
-    private static readonly TimeZoneInfo SwedishTime =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Stockholm", out var zone) ? zone : TimeZoneInfo.Local;
-
     private Guid CurrentUserId() => Guid.Parse(users.GetUserId(User)!);
 
     private async Task LoadAsync()

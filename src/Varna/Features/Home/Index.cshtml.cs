@@ -22,7 +22,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
         DisplayName = User.FindFirstValue(ClaimTypes.GivenName) ?? User.Identity?.Name ?? "";
         var organisationId = db.CurrentOrganisationId;
         OrganisationName = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleOrDefaultAsync();
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var today = time.Today();
 
         if (User.IsInRole(Roles.OrgAdmin) || User.IsInRole(Roles.SecurityOfficer) || User.IsInRole(Roles.Analyst) || User.IsInRole(Roles.DataProtectionOfficer))
         {
@@ -41,7 +41,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
                 .Join(db.Representatives, m => m.RepresentativeId, r => r.Id,
                     (m, r) => new { r.FirstName, r.LastName, m.BodyKind, m.BodyName, m.Role })
                 .ToListAsync();
-            Statutory = covered.OrderBy(c => c.LastName, StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, true))
+            Statutory = covered.OrderBy(c => c.LastName, Swedish.NameOrder)
                 .Select(c => new StatutoryRepresentative($"{c.FirstName} {c.LastName}", c.BodyKind, c.BodyName, c.Role))
                 .ToList();
         }

@@ -41,18 +41,3 @@ public sealed class CreateModel(AppDbContext db, TimeProvider time,
         return RedirectToPage("Edit", new { id = representative.Id });
     }
 }
-
-internal static class PersonFormErrors
-{
-    // Adds the entity's errors for fields that data annotations have not already complained about.
-    public static void AddErrorsOnce(this Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState,
-        IEnumerable<Error> errors, IStringLocalizer localizer) =>
-        modelState.AddErrors(errors.Where(e => modelState[$"Input.{e.Field}"] is not { Errors.Count: > 0 }), localizer);
-}
-
-internal static class EmailTaken
-{
-    // The database's unique index would refuse it too; this turns that into a field message.
-    public static Task<bool> CheckAsync(AppDbContext db, string? email, Guid? except) =>
-        email is null ? Task.FromResult(false) : db.Representatives.AnyAsync(r => r.Email == email && r.Id != except);
-}

@@ -57,7 +57,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider time,
     {
         FullName = representative.FullName;
         HasPartyConsent = representative.PartyConsentRecordedAt is not null;
-        Today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        Today = time.Today();
         Mandates = await db.Mandates.AsNoTracking().Where(m => m.RepresentativeId == representative.Id)
             .OrderByDescending(m => m.To == null).ThenByDescending(m => m.To).ThenBy(m => m.From)
             .Select(m => new MandateRow(m.Id, m.BodyKind, m.BodyName, m.Role, m.FullTimeOrLargePartTime, m.From, m.To))

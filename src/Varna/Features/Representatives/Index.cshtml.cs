@@ -5,8 +5,6 @@ namespace Varna.Features.Representatives;
 [Authorize(Roles = Roles.OrgAdmin)]
 public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 {
-    private static readonly CompareInfo Swedish = CultureInfo.GetCultureInfo("sv-SE").CompareInfo;
-
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
     [BindProperty(SupportsGet = true, Name = "organ")] public string? Body { get; set; }
     [BindProperty(SupportsGet = true, Name = "aktuella")] public bool OnlyCurrent { get; set; }
@@ -25,7 +23,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 
     public async Task OnGetAsync()
     {
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var today = time.Today();
         var query = db.Representatives.AsNoTracking();
         Total = await query.CountAsync();
 
@@ -52,7 +50,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
             rows = rows.Where(r => Contains($"{r.FirstName} {r.LastName}", term) || Contains($"{r.LastName} {r.FirstName}", term)
                 || (r.Email is not null && Contains(r.Email, term))).ToList();
         }
-        var order = StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: true);
+        var order = Swedish.NameOrder;
         // Codes are stored as text, so the council-first order of BodyKind is applied here too.
         Rows = rows.OrderBy(r => r.LastName, order).ThenBy(r => r.FirstName, order)
             .Select(r => r with { Current = [.. r.Current.OrderBy(m => m.BodyKind).ThenBy(m => m.BodyName, order)] })
@@ -60,5 +58,5 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
     }
 
     private static bool Contains(string text, string term) =>
-        Swedish.IndexOf(text, term, CompareOptions.IgnoreCase) >= 0;
+        Swedish.Culture.CompareInfo.IndexOf(text, term, CompareOptions.IgnoreCase) >= 0;
 }

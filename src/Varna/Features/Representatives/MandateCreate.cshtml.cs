@@ -14,7 +14,7 @@ public sealed class MandateCreateModel(AppDbContext db, TimeProvider time,
         var name = await db.Representatives.AsNoTracking().Where(r => r.Id == Id).Select(r => r.FirstName + " " + r.LastName).SingleOrDefaultAsync();
         if (name is null) return NotFound();
         FullName = name;
-        Input.From = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        Input.From = time.Today();
         return Page();
     }
 

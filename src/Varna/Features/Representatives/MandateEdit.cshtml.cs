@@ -68,5 +68,5 @@ public sealed class MandateEditModel(AppDbContext db, TimeProvider time,
         return mandate;
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+    private DateOnly Today() => time.Today();
 }

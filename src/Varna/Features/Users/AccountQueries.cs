@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace Varna.Features.Users;
 
@@ -39,7 +38,7 @@ public sealed class AccountQueries(AppDbContext db)
             .Where(r => representativeIds.Contains(r.Id))
             .ToDictionaryAsync(r => r.Id, r => r.FirstName + " " + r.LastName);
 
-        var byName = StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true);
+        var byName = Swedish.NameOrder;
         return users
             .Select(u => new AccountRow(u.Id, u.DisplayName, u.Email ?? "",
                 roles[u.Id].OrderBy(r => Roles.All.ToList().IndexOf(r)).ToList(),
@@ -72,7 +71,7 @@ public sealed class AccountQueries(AppDbContext db)
             .Where(r => !taken.Contains(r.Id))
             .Select(r => new RepresentativeOption(r.Id, r.LastName + ", " + r.FirstName))
             .ToListAsync();
-        var byName = StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true);
+        var byName = Swedish.NameOrder;
         return options.OrderBy(o => o.Name, byName).ToList();
     }
 

@@ -4,6 +4,8 @@ using Varna.Features.Demo;
 using Varna.Features.Email;
 using Varna.Features.Errors;
 using Varna.Features.Home;
+using Varna.Features.Notifications;
+using Varna.Features.Reports;
 using Varna.Features.Representatives;
 using Varna.Features.Users;
 
@@ -28,6 +30,8 @@ builder.AddEmail();
 builder.AddDemo();
 builder.AddRepresentatives();
 builder.AddUsers();
+builder.AddNotifications();
+builder.AddReports();
 
 var app = builder.Build();
 
@@ -43,6 +47,7 @@ app.MapIdentity();
 app.MapAccount();
 app.MapRepresentatives();
 app.MapUsers();
+app.MapReports();
 
 await app.RunAsync();
 return 0;

@@ -2,7 +2,10 @@ using System.Reflection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Varna.Features.Cases;
+using Varna.Features.Notifications;
 using Varna.Features.Organisations;
+using Varna.Features.Reports;
 using Varna.Features.Representatives;
 
 namespace Varna.Data;
@@ -20,6 +23,14 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentOrganisatio
     public DbSet<Mandate> Mandates => Set<Mandate>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+    public DbSet<EvidenceContent> EvidenceContents => Set<EvidenceContent>();
+    public DbSet<ReportMessage> ReportMessages => Set<ReportMessage>();
+    public DbSet<ReportSupplement> ReportSupplements => Set<ReportSupplement>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -29,6 +40,14 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentOrganisatio
         builder.ApplyConfiguration(new MandateConfiguration());
         builder.ApplyConfiguration(new UserConfiguration());
         builder.ApplyConfiguration(new ApiTokenConfiguration());
+        builder.ApplyConfiguration(new CaseConfiguration());
+        builder.ApplyConfiguration(new ReferenceCounterConfiguration());
+        builder.ApplyConfiguration(new ReportConfiguration());
+        builder.ApplyConfiguration(new EvidenceConfiguration());
+        builder.ApplyConfiguration(new EvidenceContentConfiguration());
+        builder.ApplyConfiguration(new ReportMessageConfiguration());
+        builder.ApplyConfiguration(new ReportSupplementConfiguration());
+        builder.ApplyConfiguration(new NotificationConfiguration());
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IOrganisationOwned).IsAssignableFrom(e.ClrType)))
         {
@@ -43,6 +62,16 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentOrganisatio
         conventions.Properties<Gender>().HaveConversion<CodeConverter<Gender>>();
         conventions.Properties<BodyKind>().HaveConversion<CodeConverter<BodyKind>>();
         conventions.Properties<MandateRole>().HaveConversion<CodeConverter<MandateRole>>();
+        conventions.Properties<ConcernLevel>().HaveConversion<CodeConverter<ConcernLevel>>();
+        conventions.Properties<CaseStatus>().HaveConversion<CodeConverter<CaseStatus>>();
+        conventions.Properties<Channel>().HaveConversion<CodeConverter<Channel>>();
+        conventions.Properties<Target>().HaveConversion<CodeConverter<Target>>();
+        conventions.Properties<RoleConnection>().HaveConversion<CodeConverter<RoleConnection>>();
+        conventions.Properties<PerpetratorCategory>().HaveConversion<CodeConverter<PerpetratorCategory>>();
+        conventions.Properties<ReporterWish>().HaveConversion<CodeConverter<ReporterWish>>();
+        conventions.Properties<IntakeMethod>().HaveConversion<CodeConverter<IntakeMethod>>();
+        conventions.Properties<EvidenceKind>().HaveConversion<CodeConverter<EvidenceKind>>();
+        conventions.Properties<NotificationKind>().HaveConversion<CodeConverter<NotificationKind>>();
     }
 
     private static readonly MethodInfo ApplyTenantFilterMethod =

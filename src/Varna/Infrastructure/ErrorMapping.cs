@@ -34,6 +34,7 @@ public static class ErrorMapping
         errors.GroupBy(e => ToCamelCase(e.Field))
             .ToDictionary(g => g.Key, g => g.Select(e => localizer[e.MessageKey, e.Arguments].Value).ToArray());
 
+    // "Perpetrator.Category" -> "perpetrator.category", matching the JSON property path.
     private static string ToCamelCase(string field) =>
-        string.IsNullOrEmpty(field) ? field : char.ToLowerInvariant(field[0]) + field[1..];
+        string.Join('.', field.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
 }

@@ -20,9 +20,17 @@ public static class Localisation
             o.SupportedUICultures = cultures;
             // Swedish unless the person chose otherwise; the browser's language is deliberately
             // not consulted, since Värna is a Swedish service first.
-            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new ApiAcceptLanguage()];
         });
         return builder;
+    }
+
+    // Programs have no language cookie; their answers (guidance, error messages) follow the
+    // Accept-Language header instead.
+    private sealed class ApiAcceptLanguage : AcceptLanguageHeaderRequestCultureProvider
+    {
+        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
+            StatusCodePages.IsApi(httpContext.Request) ? base.DetermineProviderCultureResult(httpContext) : NullProviderCultureResult;
     }
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";

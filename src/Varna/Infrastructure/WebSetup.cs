@@ -23,6 +23,9 @@ public static class WebSetup
         builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(LocalisedBindingMessages.Apply);
 
         builder.Services.AddProblemDetails();
+        // Bad bodies throw, so that BadRequestProblems can answer with the field's name.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddExceptionHandler<BadRequestProblems>();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower)));

@@ -196,6 +196,95 @@ namespace Varna.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Varna.Features.Cases.Case", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ConcernLevel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concern_level");
+
+                    b.Property<long?>("FirstContactDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_contact_due_at");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<Guid?>("RepresentativeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("representative_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cases");
+
+                    b.HasIndex("RepresentativeId")
+                        .HasDatabaseName("ix_cases_representative_id");
+
+                    b.HasIndex("OrganisationId", "Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cases_organisation_id_reference");
+
+                    b.HasIndex("OrganisationId", "Status", "FirstContactDueAt")
+                        .HasDatabaseName("ix_cases_organisation_id_status_first_contact_due_at");
+
+                    b.HasIndex("OrganisationId", "Year", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cases_organisation_id_year_sequence");
+
+                    b.ToTable("cases", (string)null);
+                });
+
+            modelBuilder.Entity("Varna.Features.Cases.ReferenceCounter", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last");
+
+                    b.HasKey("OrganisationId", "Year")
+                        .HasName("pk_reference_counters");
+
+                    b.ToTable("reference_counters", (string)null);
+                });
+
             modelBuilder.Entity("Varna.Features.Identity.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -355,6 +444,64 @@ namespace Varna.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Varna.Features.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long?>("LeasedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("leased_until");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid?>("RecipientUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_user_id");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_notifications_organisation_id");
+
+                    b.HasIndex("SentAt", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_sent_at_created_at");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
             modelBuilder.Entity("Varna.Features.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -396,6 +543,316 @@ namespace Varna.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_organisations_name");
 
                     b.ToTable("organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Varna.Features.Reports.Evidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AddedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_by_user_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence");
+
+                    b.HasIndex("ReportId")
+                        .HasDatabaseName("ix_evidence_report_id");
+
+                    b.HasIndex("OrganisationId", "ReportId")
+                        .HasDatabaseName("ix_evidence_organisation_id_report_id");
+
+                    b.ToTable("evidence", (string)null);
+                });
+
+            modelBuilder.Entity("Varna.Features.Reports.EvidenceContent", b =>
+                {
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("bytes");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.HasKey("EvidenceId")
+                        .HasName("pk_evidence_contents");
+
+                    b.ToTable("evidence_contents", (string)null);
+                });
+
+            modelBuilder.Entity("Varna.Features.Reports.Report", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgendaItem")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agenda_item");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<bool>("DangerNow")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("danger_now");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("IntakeMethod")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("intake_method");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<bool>("OccurredTimeKnown")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_time_known");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("PerpetratorCategory")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("perpetrator_category");
+
+                    b.PrimitiveCollection<string>("PerpetratorIdentifiers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("perpetrator_identifiers");
+
+                    b.Property<string>("PoliceReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("police_reference");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<bool>("ReportedToPolice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reported_to_police");
+
+                    b.Property<Guid?>("RepresentativeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("representative_id");
+
+                    b.Property<string>("RoleConnection")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role_connection");
+
+                    b.Property<Guid>("SubmittedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_by_user_id");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.PrimitiveCollection<string>("Types")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("types");
+
+                    b.Property<string>("Wish")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("wish");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reports");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_reports_case_id");
+
+                    b.HasIndex("RepresentativeId")
+                        .HasDatabaseName("ix_reports_representative_id");
+
+                    b.HasIndex("SubmittedByUserId")
+                        .HasDatabaseName("ix_reports_submitted_by_user_id");
+
+                    b.HasIndex("OrganisationId", "RepresentativeId")
+                        .HasDatabaseName("ix_reports_organisation_id_representative_id");
+
+                    b.HasIndex("OrganisationId", "SubmittedByUserId")
+                        .HasDatabaseName("ix_reports_organisation_id_submitted_by_user_id");
+
+                    b.ToTable("reports", (string)null);
+                });
+
+            modelBuilder.Entity("Varna.Features.Reports.ReportMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_user_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<bool>("FromReporter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_reporter");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_id");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_messages");
+
+                    b.HasIndex("AuthorUserId")
+                        .HasDatabaseName("ix_report_messages_author_user_id");
+
+                    b.HasIndex("ReportId")
+                        .HasDatabaseName("ix_report_messages_report_id");
+
+                    b.HasIndex("OrganisationId", "ReportId", "SentAt")
+                        .HasDatabaseName("ix_report_messages_organisation_id_report_id_sent_at");
+
+                    b.ToTable("report_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Varna.Features.Reports.ReportSupplement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("AuthorUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_user_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_supplements");
+
+                    b.HasIndex("AuthorUserId")
+                        .HasDatabaseName("ix_report_supplements_author_user_id");
+
+                    b.HasIndex("ReportId")
+                        .HasDatabaseName("ix_report_supplements_report_id");
+
+                    b.HasIndex("OrganisationId", "ReportId")
+                        .HasDatabaseName("ix_report_supplements_organisation_id_report_id");
+
+                    b.ToTable("report_supplements", (string)null);
                 });
 
             modelBuilder.Entity("Varna.Features.Representatives.Mandate", b =>
@@ -587,6 +1044,32 @@ namespace Varna.Data.Migrations.Sqlite
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("Varna.Features.Cases.Case", b =>
+                {
+                    b.HasOne("Varna.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cases_organisations_organisation_id");
+
+                    b.HasOne("Varna.Features.Representatives.Representative", null)
+                        .WithMany()
+                        .HasForeignKey("RepresentativeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_cases_representatives_representative_id");
+                });
+
+            modelBuilder.Entity("Varna.Features.Cases.ReferenceCounter", b =>
+                {
+                    b.HasOne("Varna.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reference_counters_organisations_organisation_id");
+                });
+
             modelBuilder.Entity("Varna.Features.Identity.ApiToken", b =>
                 {
                     b.HasOne("Varna.Features.Identity.User", null)
@@ -610,6 +1093,16 @@ namespace Varna.Data.Migrations.Sqlite
                         .HasForeignKey("RepresentativeId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_asp_net_users_representatives_representative_id");
+                });
+
+            modelBuilder.Entity("Varna.Features.Notifications.Notification", b =>
+                {
+                    b.HasOne("Varna.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("Varna.Features.Organisations.Organisation", b =>
@@ -667,6 +1160,97 @@ namespace Varna.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Varna.Features.Reports.Evidence", b =>
+                {
+                    b.HasOne("Varna.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_organisations_organisation_id");
+
+                    b.HasOne("Varna.Features.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_reports_report_id");
+                });
+
+            modelBuilder.Entity("Varna.Features.Reports.EvidenceContent", b =>
+                {
+                    b.HasOne("Varna.Features.Reports.Evidence", null)
+                        .WithOne("Content")
+                        .HasForeignKey("Varna.Features.Reports.EvidenceContent", "EvidenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_contents_evidence_evidence_id");
+                });
+
+            modelBuilder.Entity("Varna.Features.Reports.Report", b =>
+                {
+                    b.HasOne("Varna.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reports_cases_case_id");
+
+                    b.HasOne("Varna.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reports_organisations_organisation_id");
+
+                    b.HasOne("Varna.Features.Representatives.Representative", null)
+                        .WithMany()
+                        .HasForeignKey("RepresentativeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_reports_representatives_representative_id");
+
+                    b.HasOne("Varna.Features.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reports_asp_net_users_submitted_by_user_id");
+                });
+
+            modelBuilder.Entity("Varna.Features.Reports.ReportMessage", b =>
+                {
+                    b.HasOne("Varna.Features.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_messages_asp_net_users_author_user_id");
+
+                    b.HasOne("Varna.Features.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_messages_reports_report_id");
+                });
+
+            modelBuilder.Entity("Varna.Features.Reports.ReportSupplement", b =>
+                {
+                    b.HasOne("Varna.Features.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_supplements_asp_net_users_author_user_id");
+
+                    b.HasOne("Varna.Features.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_supplements_reports_report_id");
+                });
+
             modelBuilder.Entity("Varna.Features.Representatives.Mandate", b =>
                 {
                     b.HasOne("Varna.Features.Organisations.Organisation", null)
@@ -692,6 +1276,11 @@ namespace Varna.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_representatives_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Varna.Features.Reports.Evidence", b =>
+                {
+                    b.Navigation("Content");
                 });
 
             modelBuilder.Entity("Varna.Features.Representatives.Representative", b =>

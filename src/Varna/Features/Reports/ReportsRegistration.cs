@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Varna.Features.Reports;
+
+public static class ReportsRegistration
+{
+    public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<FormOptions>().Configure<Microsoft.Extensions.Options.IOptions<ReportsOptions>>((form, reports) =>
+            form.MultipartBodyLengthLimit = reports.Value.MaxRequestBytes);
+        builder.Services.AddScoped<ReportSubmission>();
+        builder.Services.AddScoped<EvidenceIntake>();
+        builder.Services.AddScoped<ReportQueries>();
+        builder.Services.AddScoped<ReportConversation>();
+        return builder;
+    }
+
+    public static WebApplication MapReports(this WebApplication app)
+    {
+        app.MapGroup("/api/v1")
+            .RequireAuthorization(IdentityRegistration.ApiPolicy)
+            .RequireAuthorization(p => p.RequireRole(Roles.Representative, Roles.SecurityOfficer))
+            .WithTags("Reports")
+            .MapReportsApi();
+        return app;
+    }
+}

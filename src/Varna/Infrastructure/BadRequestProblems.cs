@@ -10,6 +10,9 @@ public sealed class BadRequestProblems(IProblemDetailsService problems, IStringL
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is not BadHttpRequestException bad) return false;
+        // The localisation middleware has already unwound; answer in the language it chose.
+        if (context.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>() is { } culture)
+            System.Globalization.CultureInfo.CurrentUICulture = culture.RequestCulture.UICulture;
         context.Response.StatusCode = bad.StatusCode;
         var details = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = bad.StatusCode, Detail = shared["Problem.BadRequest"] };
         if (bad.InnerException is JsonException json)

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,5 +31,21 @@ public static class TestAccounts
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
         Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
         return user;
+    }
+
+    // An HTTP client that calls the API with a fresh personal token of the given account.
+    public static async Task<HttpClient> ApiClientAsync(this VarnaFactory factory, string email)
+    {
+        var secret = await factory.WithDbAsync(null, async db =>
+        {
+            var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+            var (token, secret) = ApiToken.Issue(userId, "test", DateTimeOffset.UtcNow);
+            db.ApiTokens.Add(token);
+            await db.SaveChangesAsync();
+            return secret;
+        });
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return client;
     }
 }

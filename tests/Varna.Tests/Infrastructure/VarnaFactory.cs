@@ -52,6 +52,14 @@ public class VarnaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return await work(db);
     }
 
+    // Sends what the notification outbox holds now, instead of waiting for the background worker.
+    public async Task DeliverNotificationsAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Varna.Features.Notifications.NotificationDispatcher>()
+            .DispatchPendingAsync(CancellationToken.None);
+    }
+
     public string[] SentMail() =>
         Directory.GetFiles(MailDirectory, "*.eml").OrderBy(File.GetCreationTimeUtc).Select(File.ReadAllText).ToArray();
 

@@ -64,21 +64,6 @@ internal static class RepresentativesArrange
         return email;
     }
 
-    public static async Task<HttpClient> ApiClientAsync(this VarnaFactory factory, string email)
-    {
-        var secret = await factory.WithDbAsync(null, async db =>
-        {
-            var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-            var (token, secret) = ApiToken.Issue(userId, "test", DateTimeOffset.UtcNow);
-            db.ApiTokens.Add(token);
-            await db.SaveChangesAsync();
-            return secret;
-        });
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        return client;
-    }
-
     // Posts a file to the import form as a browser does: multipart, with the form's antiforgery token.
     public static async Task<HttpResponseMessage> UploadRosterAsync(this HttpClient client, byte[] content, string fileName = "fortroendevalda.csv")
     {

@@ -60,6 +60,10 @@ public class VarnaFactory : WebApplicationFactory<Program>, IAsyncLifetime
             .DispatchPendingAsync(CancellationToken.None);
     }
 
+    // The sent messages decoded (subject and body may be encoded on the wire), oldest first.
+    public MimeKit.MimeMessage[] SentMessages() =>
+        Directory.GetFiles(MailDirectory, "*.eml").OrderBy(File.GetCreationTimeUtc).Select(f => MimeKit.MimeMessage.Load(f)).ToArray();
+
     public string[] SentMail() =>
         Directory.GetFiles(MailDirectory, "*.eml").OrderBy(File.GetCreationTimeUtc).Select(File.ReadAllText).ToArray();
 

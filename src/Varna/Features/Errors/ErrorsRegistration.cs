@@ -7,9 +7,20 @@ public static class ErrorsRegistration
     {
         app.MapFallback(context =>
         {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            context.Response.StatusCode = IsUnsupportedApiBody(context.Request)
+                ? StatusCodes.Status415UnsupportedMediaType
+                : StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         }).AllowAnonymous();
         return app;
     }
+
+    // Routing drops a JSON endpoint when the body is sent as something else, and this fallback
+    // then wins instead of the framework's 415. The API reads only JSON and multipart bodies, so
+    // any other body on an API path is answered 415, which is what the client needs to hear.
+    private static bool IsUnsupportedApiBody(HttpRequest request) =>
+        StatusCodePages.IsApi(request)
+        && request.ContentType is { Length: > 0 }
+        && !request.HasJsonContentType()
+        && !request.HasFormContentType;
 }

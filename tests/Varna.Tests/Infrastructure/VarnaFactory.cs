@@ -52,12 +52,20 @@ public class VarnaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return await work(db);
     }
 
-    // Sends what the notification outbox holds now, instead of waiting for the background worker.
+    // Sends what the notification outbox holds now instead of waiting for the background worker,
+    // and waits for any notification the worker is sending at this moment to be done.
     public async Task DeliverNotificationsAsync()
     {
-        await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<Varna.Features.Notifications.NotificationDispatcher>()
-            .DispatchPendingAsync(CancellationToken.None);
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<Varna.Features.Notifications.NotificationDispatcher>()
+                .DispatchPendingAsync(CancellationToken.None);
+            var unsent = await WithDbAsync(null, db => db.Notifications.CountAsync(n => n.SentAt == null && n.LastError == null));
+            if (unsent == 0) return;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("Notifications were still being sent after 10 seconds.");
     }
 
     // The sent messages decoded (subject and body may be encoded on the wire), oldest first.

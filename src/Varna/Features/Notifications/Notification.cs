@@ -31,6 +31,8 @@ public sealed class Notification
     public int Attempts { get; set; }
     // While set in the future, one node is sending this notification and the others leave it alone.
     public DateTimeOffset? LeasedUntil { get; set; }
+    // The dispatcher run that holds the lease, so it can find exactly the rows it took.
+    public Guid? LeaseOwner { get; set; }
     public string? LastError { get; set; }
 
     public static Notification Create(Guid organisationId, NotificationKind kind, Guid subjectId, Guid? recipientUserId, DateTimeOffset now) => new()

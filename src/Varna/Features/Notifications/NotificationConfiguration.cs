@@ -10,6 +10,7 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         b.Property(n => n.LastError).HasMaxLength(1000);
         // The dispatcher's question: what is still unsent, oldest first.
         b.HasIndex(n => new { n.SentAt, n.CreatedAt });
+        b.HasIndex(n => n.LeaseOwner);
         b.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(n => n.OrganisationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -7,15 +7,17 @@ public sealed record NotificationMail(string Subject, Func<string, string> Body)
 
 public static class NotificationTexts
 {
-    public static NotificationMail For(Notification notification, string baseUrl) => notification.Kind switch
+    public static NotificationMail For(Notification notification, int count, string baseUrl) => notification.Kind switch
     {
         NotificationKind.CaseReported => new("Ny rapport i Värna / New report in Värna", name => Body(name,
-            "Det har kommit in en ny rapport till er organisation i Värna. Logga in för att läsa den.",
-            "A new report has reached your organisation in Värna. Sign in to read it.",
+            count == 1 ? "Det har kommit in en ny rapport till er organisation i Värna. Logga in för att läsa den."
+                : $"Det har kommit in {count} nya rapporter till er organisation i Värna. Logga in för att läsa dem.",
+            count == 1 ? "A new report has reached your organisation in Värna. Sign in to read it."
+                : $"{count} new reports have reached your organisation in Värna. Sign in to read them.",
             baseUrl + "/")),
         NotificationKind.MessageFromReporter => new("Nytt meddelande i Värna / New message in Värna", name => Body(name,
-            "En förtroendevald har skrivit ett nytt meddelande i Värna. Logga in för att läsa det.",
-            "An elected representative has written a new message in Värna. Sign in to read it.",
+            "En förtroendevald har skrivit till er i Värna. Logga in för att läsa meddelandet.",
+            "An elected representative has written to you in Värna. Sign in to read the message.",
             baseUrl + "/")),
         NotificationKind.MessageToReporter => new("Nytt meddelande i Värna / New message in Värna", name => Body(name,
             "Du har fått ett nytt meddelande från en säkerhetsansvarig i Värna. Logga in för att läsa det.",

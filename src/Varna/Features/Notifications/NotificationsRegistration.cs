@@ -17,6 +17,7 @@ public sealed class NotificationWorker(IServiceScopeFactory scopes, Notification
     : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Debounce = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,7 +32,12 @@ public sealed class NotificationWorker(IServiceScopeFactory scopes, Notification
             {
                 logger.LogError(e, "The notification dispatcher failed; it runs again shortly.");
             }
-            try { await signal.WaitAsync(Interval, stoppingToken); }
+            try
+            {
+                // After a wake-up, wait a moment so that a burst of reports becomes one e-mail and
+                // one database round, not one per report.
+                if (await signal.WaitAsync(Interval, stoppingToken)) await Task.Delay(Debounce, stoppingToken);
+            }
             catch (OperationCanceledException) { return; }
         }
     }

@@ -482,6 +482,10 @@ namespace Varna.Data.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("last_error");
 
+                    b.Property<Guid?>("LeaseOwner")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lease_owner");
+
                     b.Property<DateTimeOffset?>("LeasedUntil")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("leased_until");
@@ -504,6 +508,9 @@ namespace Varna.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_notifications");
+
+                    b.HasIndex("LeaseOwner")
+                        .HasDatabaseName("ix_notifications_lease_owner");
 
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("ix_notifications_organisation_id");

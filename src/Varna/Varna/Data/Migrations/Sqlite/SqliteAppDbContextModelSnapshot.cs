@@ -470,6 +470,10 @@ namespace Varna.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("last_error");
 
+                    b.Property<Guid?>("LeaseOwner")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
                     b.Property<long?>("LeasedUntil")
                         .HasColumnType("INTEGER")
                         .HasColumnName("leased_until");
@@ -492,6 +496,9 @@ namespace Varna.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_notifications");
+
+                    b.HasIndex("LeaseOwner")
+                        .HasDatabaseName("ix_notifications_lease_owner");
 
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("ix_notifications_organisation_id");

@@ -13,7 +13,7 @@ using Varna.Data;
 namespace Varna.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261128175125_Reports")]
+    [Migration("20261128181445_Reports")]
     partial class Reports
     {
         /// <inheritdoc />
@@ -485,6 +485,10 @@ namespace Varna.Data.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("last_error");
 
+                    b.Property<Guid?>("LeaseOwner")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lease_owner");
+
                     b.Property<DateTimeOffset?>("LeasedUntil")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("leased_until");
@@ -507,6 +511,9 @@ namespace Varna.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_notifications");
+
+                    b.HasIndex("LeaseOwner")
+                        .HasDatabaseName("ix_notifications_lease_owner");
 
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("ix_notifications_organisation_id");

@@ -1,10 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Varna.Data.Migrations.Postgres
+namespace Varna.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Reports : Migration
@@ -16,16 +15,16 @@ namespace Varna.Data.Migrations.Postgres
                 name: "cases",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    reference = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    year = table.Column<int>(type: "integer", nullable: false),
-                    sequence = table.Column<int>(type: "integer", nullable: false),
-                    representative_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    concern_level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    first_contact_due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    opened_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    reference = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    year = table.Column<int>(type: "INTEGER", nullable: false),
+                    sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    representative_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    concern_level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    first_contact_due_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    opened_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -48,16 +47,17 @@ namespace Varna.Data.Migrations.Postgres
                 name: "notifications",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    subject_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    recipient_user_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    attempts = table.Column<int>(type: "integer", nullable: false),
-                    leased_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    last_error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    subject_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    recipient_user_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    sent_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    leased_until = table.Column<long>(type: "INTEGER", nullable: true),
+                    lease_owner = table.Column<Guid>(type: "TEXT", nullable: true),
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -74,9 +74,9 @@ namespace Varna.Data.Migrations.Postgres
                 name: "reference_counters",
                 columns: table => new
                 {
-                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    year = table.Column<int>(type: "integer", nullable: false),
-                    last = table.Column<int>(type: "integer", nullable: false)
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    year = table.Column<int>(type: "INTEGER", nullable: false),
+                    last = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -93,28 +93,28 @@ namespace Varna.Data.Migrations.Postgres
                 name: "reports",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    representative_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    submitted_by_user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    intake_method = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    danger_now = table.Column<bool>(type: "boolean", nullable: false),
-                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    occurred_time_known = table.Column<bool>(type: "boolean", nullable: false),
-                    channel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    types = table.Column<string[]>(type: "text[]", nullable: false),
-                    description = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
-                    wish = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    target = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    location = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    perpetrator_category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    perpetrator_identifiers = table.Column<List<string>>(type: "text[]", nullable: false),
-                    role_connection = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    agenda_item = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    reported_to_police = table.Column<bool>(type: "boolean", nullable: false),
-                    police_reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    representative_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    submitted_by_user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    intake_method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    received_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    danger_now = table.Column<bool>(type: "INTEGER", nullable: false),
+                    occurred_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    occurred_time_known = table.Column<bool>(type: "INTEGER", nullable: false),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    types = table.Column<string>(type: "TEXT", nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    wish = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    target = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    location = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    perpetrator_category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    perpetrator_identifiers = table.Column<string>(type: "TEXT", nullable: false),
+                    role_connection = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    agenda_item = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    reported_to_police = table.Column<bool>(type: "INTEGER", nullable: false),
+                    police_reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -149,17 +149,17 @@ namespace Varna.Data.Migrations.Postgres
                 name: "evidence",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    report_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    file_name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    content_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    size = table.Column<long>(type: "bigint", nullable: false),
-                    sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    added_by_user_id = table.Column<Guid>(type: "uuid", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    report_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    file_name = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    content_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    size = table.Column<long>(type: "INTEGER", nullable: false),
+                    sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    received_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    added_by_user_id = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -182,13 +182,13 @@ namespace Varna.Data.Migrations.Postgres
                 name: "report_messages",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    report_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    author_user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    from_reporter = table.Column<bool>(type: "boolean", nullable: false),
-                    body = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
-                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    report_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    author_user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    from_reporter = table.Column<bool>(type: "INTEGER", nullable: false),
+                    body = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    sent_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -211,12 +211,12 @@ namespace Varna.Data.Migrations.Postgres
                 name: "report_supplements",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    report_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    author_user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    text = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
-                    added_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    report_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    author_user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    text = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    added_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -239,9 +239,9 @@ namespace Varna.Data.Migrations.Postgres
                 name: "evidence_contents",
                 columns: table => new
                 {
-                    evidence_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    bytes = table.Column<byte[]>(type: "bytea", nullable: false)
+                    evidence_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    bytes = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -285,6 +285,11 @@ namespace Varna.Data.Migrations.Postgres
                 name: "ix_evidence_report_id",
                 table: "evidence",
                 column: "report_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_lease_owner",
+                table: "notifications",
+                column: "lease_owner");
 
             migrationBuilder.CreateIndex(
                 name: "ix_notifications_organisation_id",

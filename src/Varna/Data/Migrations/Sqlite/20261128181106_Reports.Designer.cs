@@ -11,7 +11,7 @@ using Varna.Data;
 namespace Varna.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261128175057_Reports")]
+    [Migration("20261128181106_Reports")]
     partial class Reports
     {
         /// <inheritdoc />
@@ -473,6 +473,10 @@ namespace Varna.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("last_error");
 
+                    b.Property<Guid?>("LeaseOwner")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
                     b.Property<long?>("LeasedUntil")
                         .HasColumnType("INTEGER")
                         .HasColumnName("leased_until");
@@ -495,6 +499,9 @@ namespace Varna.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_notifications");
+
+                    b.HasIndex("LeaseOwner")
+                        .HasDatabaseName("ix_notifications_lease_owner");
 
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("ix_notifications_organisation_id");

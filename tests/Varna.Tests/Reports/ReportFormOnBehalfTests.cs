@@ -29,6 +29,7 @@ public sealed class ReportFormOnBehalfTests(VarnaFactory factory) : IClassFixtur
         var (last, first) = (chosen.Text.Split(", ")[0], chosen.Text.Split(", ")[1]);
         Assert.Contains($"Registrerad åt {first} {last}. Kom in via: Telefon.", receipt.Text("main"));
         Assert.Equal(@case.Reference, receipt.Text(".reference"));
+        Assert.NotNull(receipt.QuerySelector("main a[href='/rapportera/registrera']"));
     }
 
     [Fact]

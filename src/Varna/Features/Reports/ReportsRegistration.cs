@@ -9,6 +9,11 @@ public static class ReportsRegistration
         builder.Services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<FormOptions>().Configure<Microsoft.Extensions.Options.IOptions<ReportsOptions>>((form, reports) =>
             form.MultipartBodyLengthLimit = reports.Value.MaxRequestBytes);
+        // The report forms post files too: let their requests be as large as a report may be.
+        builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<ReportsOptions>>((pages, reports) =>
+                pages.Conventions.AddFolderApplicationModelConvention("/Reports", page =>
+                    page.EndpointMetadata.Add(new EvidenceRequestSize(reports.Value))));
         builder.Services.AddScoped<ReportSubmission>();
         builder.Services.AddScoped<EvidenceIntake>();
         builder.Services.AddScoped<ReportQueries>();

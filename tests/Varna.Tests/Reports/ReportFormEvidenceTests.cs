@@ -11,18 +11,18 @@ public sealed class ReportFormEvidenceTests(VarnaFactory factory) : IClassFixtur
         var client = await factory.SignedInAsync(Demo.Representative);
 
         var response = await client.PostReportAsync("/rapportera", ReportFormKit.Required(),
-            new UploadFile("skärmbild.png", ReportFormKit.Png, "image/png"), new UploadFile("bild.jpg.exe", ReportFormKit.Program));
+            new UploadFile("skärmbild.png", ReportsArrange.Png, "image/png"), new UploadFile("bild.jpg.exe", ReportsArrange.Program));
 
         var (id, receipt) = await client.ReceiptAsync(response);
         Assert.Equal("bild.jpg.exe: den här filtypen kan inte tas emot. Skicka bilder, pdf, ljud, video, text eller e-post (.eml).",
             receipt.Text("#refused-heading + ul li"));
         var (_, _, evidence) = await factory.StoredAsync(id);
         var png = Assert.Single(evidence);
-        Assert.Equal(("skärmbild.png", "image/png", Hashing.Sha256Hex(ReportFormKit.Png)), (png.FileName, png.ContentType, png.Sha256));
+        Assert.Equal(("skärmbild.png", "image/png", Hashing.Sha256Hex(ReportsArrange.Png)), (png.FileName, png.ContentType, png.Sha256));
         var shown = receipt.QuerySelector("ul.evidence li")!;
         Assert.Equal("skärmbild.png", shown.QuerySelector(".evidence-name")!.TextContent);
         Assert.Equal(png.Sha256, shown.QuerySelector(".hash")!.TextContent);
-        Assert.Contains("20 B", shown.TextContent);
+        Assert.Contains($"{ReportsArrange.Png.Length} B", shown.TextContent);
         Assert.Contains(Swedish.Format(png.ReceivedAt), shown.TextContent);
     }
 

@@ -16,8 +16,6 @@ internal static class ReportFormKit
     public const string DemoKommun = "Demo kommun";
     public const string Exempelregionen = "Exempelregionen";
 
-    public static readonly byte[] Png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, (byte)'I', (byte)'H', (byte)'D', (byte)'R', 1, 2, 3, 4];
-    public static readonly byte[] Program = [(byte)'M', (byte)'Z', 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xFF, 0xFF];
 
     // What a hurried person fills in: the required answers only.
     public static List<KeyValuePair<string, string>> Required(string description = "Någon skrev att de vet var jag bor.",

@@ -6,8 +6,8 @@ namespace Varna.Tests.Reports;
 
 public static class ReportsArrange
 {
-    public const string DemoKommun = "Demo kommun";
-    public const string Exempelregionen = "Exempelregionen";
+    public const string DemoKommun = ReportFormKit.DemoKommun;
+    public const string Exempelregionen = ReportFormKit.Exempelregionen;
 
     // A complete, valid report body; tests change or remove one field at a time.
     public static JsonObject ValidReport(string description = "Någon skrev att de vet var jag bor.") => new()
@@ -51,13 +51,6 @@ public static class ReportsArrange
             : [];
 
     public static Guid Id(this JsonElement report) => report.GetProperty("id").GetGuid();
-
-    public static Task<int> ReportCountAsync(this VarnaFactory factory, string organisation) =>
-        factory.WithDbAsync(null, async db =>
-        {
-            var id = await db.Organisations.Where(o => o.Name == organisation).Select(o => o.Id).SingleAsync();
-            return await db.Reports.IgnoreQueryFilters().CountAsync(r => r.OrganisationId == id);
-        });
 
     public static MultipartFormDataContent Files(params (string Name, byte[] Bytes)[] files)
     {

@@ -28,6 +28,7 @@ public sealed class PageWalkTests(BrowserFixture browser)
         new("/konto/api-nycklar", Demo.Admin),
         new("/", Demo.Representative),
         new("/konto", Demo.Representative),
+        new("/mina-rapporter", Demo.Representative, "Mina rapporter", "My reports"),
         new("/konto/losenord", Demo.Representative),
         new("/konto/tvastegsverifiering", Demo.Representative),
         new("/konto/aterstallningskoder", Demo.Representative),

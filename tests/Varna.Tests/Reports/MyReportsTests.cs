@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Varna.Tests.Users;
 
 namespace Varna.Tests.Reports;
@@ -297,6 +298,20 @@ public sealed class MyReportsTests(VarnaFactory factory) : IClassFixture<VarnaFa
         Assert.Contains("En säkerhetsansvarig, för din räkning", item.TextContent);
         var page = await client.GetPageAsync($"/mina-rapporter/{report.Id}");
         Assert.Contains("Rapporten kom in via: Telefon", page.MainText());
+    }
+
+    [Fact]
+    public void Report_page_accepts_uploads_as_large_as_a_report_may_hold_not_only_the_servers_30_MB_default()
+    {
+        var endpoints = factory.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>();
+        var page = endpoints.Single(e => e.RoutePattern.RawText?.TrimStart('/') == "mina-rapporter/{id:guid}");
+        var limits = factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Varna.Features.Reports.ReportsOptions>>().Value;
+
+        var limit = page.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>();
+
+        Assert.Equal(limits.MaxRequestBytes, limit?.MaxRequestBodySize);
+        Assert.True(limit!.MaxRequestBodySize > 30_000_000);
     }
 
     private static bool IsMessageMail(string mail) => mail.Contains("skrivit ett nytt meddelande");

@@ -245,6 +245,20 @@ public sealed class MyReportsTests(VarnaFactory factory) : IClassFixture<VarnaFa
     }
 
     [Fact]
+    public async Task Evidence_form_posted_empty_asks_for_a_file_a_text_or_a_link()
+    {
+        var report = await factory.ReportAsync(Demo.Representative);
+        var client = await factory.SignedInAsync(Demo.Representative);
+
+        var response = await client.PostEvidenceAsync(report.Id, []);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadPageAsync();
+        Assert.Contains("Välj minst en fil, klistra in en text eller ange en länk.", page.FieldErrors("Evidence.Files"));
+        Assert.Null(page.QuerySelector(".evidence-list"));
+    }
+
+    [Fact]
     public async Task Pasted_text_and_links_are_stored_and_links_open_without_referrer()
     {
         var report = await factory.ReportAsync(Demo.Representative);

@@ -25,7 +25,7 @@ public sealed class MineDetailsModel(ReportQueries queries, ReportConversation c
     public sealed class SupplementInput { public string? Text { get; set; } }
     public sealed class EvidenceInput
     {
-        public List<IFormFile> Files { get; set; } = [];
+        public List<IFormFile>? Files { get; set; }
         public string? Text { get; set; }
         public string? Links { get; set; }
     }
@@ -57,12 +57,12 @@ public sealed class MineDetailsModel(ReportQueries queries, ReportConversation c
     {
         if (await FindAsync(id, cancellationToken) is not var (caller, report)) return NotFound();
         var links = (Evidence.Links ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (Evidence.Files.Count == 0 && string.IsNullOrWhiteSpace(Evidence.Text) && links.Length == 0)
+        if ((Evidence.Files ?? []).Count == 0 && string.IsNullOrWhiteSpace(Evidence.Text) && links.Length == 0)
             return await ShowErrorsAsync(id, [], nameof(Evidence), cancellationToken, [text["Mine.EvidenceNothingGiven"]]);
 
         var pieces = await intake.AddTextAndLinksAsync(report, caller.UserId, Evidence.Text, links, cancellationToken);
         if (!pieces.Succeeded) return await ShowErrorsAsync(id, pieces.Errors, nameof(Evidence), cancellationToken);
-        var files = await intake.AddFilesAsync(report, caller.UserId, Evidence.Files, cancellationToken);
+        var files = await intake.AddFilesAsync(report, caller.UserId, Evidence.Files ?? [], cancellationToken);
 
         var stored = pieces.Value!.Count + files.Accepted.Count;
         var refused = files.Refused.Select(r => EvidenceMessages.Describe(r, Limits, shared)).ToList();

@@ -10,6 +10,9 @@ public static class MyReportsArrange
 {
     public sealed record Created(Guid Id, string Reference);
 
+    // The PNG signature and a few bytes: enough for the content sniffer.
+    public static readonly byte[] Png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 1, 2, 3, 4, 5];
+
     public static async Task<Created> ReportAsync(this HttpClient api, string description = "Någon skrev att de vet var jag bor.",
         string wish = "request_contact", string[]? types = null, object? extra = null)
     {

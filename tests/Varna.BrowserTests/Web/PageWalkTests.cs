@@ -29,6 +29,7 @@ public sealed class PageWalkTests(BrowserFixture browser)
         new("/", Demo.Representative),
         new("/rapportera", Demo.Representative, "Rapportera en händelse", "Report an incident"),
         new("/konto", Demo.Representative),
+        new("/mina-rapporter", Demo.Representative, "Mina rapporter", "My reports"),
         new("/konto/losenord", Demo.Representative),
         new("/konto/tvastegsverifiering", Demo.Representative),
         new("/konto/aterstallningskoder", Demo.Representative),

@@ -18,6 +18,11 @@ public static class ReportsRegistration
         builder.Services.AddScoped<EvidenceIntake>();
         builder.Services.AddScoped<ReportQueries>();
         builder.Services.AddScoped<ReportConversation>();
+        // The evidence form of /mina-rapporter/{id} may carry as much as the API's upload.
+        builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<ReportsOptions>>((pages, reports) =>
+                pages.Conventions.AddPageApplicationModelConvention("/Reports/MineDetails",
+                    page => page.EndpointMetadata.Add(new EvidenceRequestSize(reports.Value))));
         return builder;
     }
 
@@ -28,6 +33,7 @@ public static class ReportsRegistration
             .RequireAuthorization(p => p.RequireRole(Roles.Representative, Roles.SecurityOfficer))
             .WithTags("Reports")
             .MapReportsApi();
+        app.MapMineEvidenceDownload();
         return app;
     }
 }

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Varna.Features.Reports;
+
+// The reporter's download of their own evidence, signed in with the cookie like the pages. Always
+// an attachment: a stored file is never shown as a page of Värna's origin, whatever it contains.
+public static class MineEvidenceDownload
+{
+    public const string Route = "/mina-rapporter/{id:guid}/bevis/{evidenceId:guid}";
+
+    public static IEndpointRouteBuilder MapMineEvidenceDownload(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(Route, DownloadAsync).RequireAuthorization(p => p.RequireRole(Roles.Representative)).ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> DownloadAsync(
+        Guid id, Guid evidenceId, HttpContext context, ReportQueries queries, AppDbContext db, CancellationToken cancellationToken)
+    {
+        if (MineCaller.From(context.User) is not { } caller || await queries.FindAsync(caller, id, cancellationToken) is null)
+            return TypedResults.NotFound();
+        var file = await EvidenceFiles.FindAsync(db, id, evidenceId, cancellationToken);
+        if (file is null) return TypedResults.NotFound();
+        context.Response.Headers.CacheControl = "private, no-store";
+        return TypedResults.File(file.Bytes, file.ContentType, file.FileName);
+    }
+}

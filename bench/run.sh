@@ -4,6 +4,7 @@
 # POST /api/v1/reports, the ratio reports/health, and checks that every 201 is a row on disk.
 # Usage: bench/run.sh            (from anywhere in a clone; needs dotnet, wrk, curl and sqlite3 or python3)
 # Settings (environment): DURATION=30s WARMUP=10s CONNECTIONS=16 THREADS=2 KEEP=1 (keep the temp dir)
+#                         COUNTERS=1 (record dotnet-counters during the POST phase; needs the dotnet-counters tool)
 #                         BENCH_TMP=/path (where the database goes; default $TMPDIR or /tmp)
 # Results are described in docs/benchmarks.md.
 set -euo pipefail
@@ -12,12 +13,8 @@ DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-10s}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
-EMAIL=fortroendevald@demo.varna.se
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-
-for tool in dotnet wrk curl; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool is required (Debian: apt-get install wrk curl)" >&2; exit 2; }
-done
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+command -v wrk >/dev/null || { echo "bench: wrk is required (Debian: apt-get install wrk)" >&2; exit 2; }
 if command -v sqlite3 >/dev/null; then
   count_reports() { sqlite3 "$DB" "SELECT count(*) FROM reports;"; }
 elif command -v python3 >/dev/null; then
@@ -25,19 +22,6 @@ elif command -v python3 >/dev/null; then
 else
   echo "bench: sqlite3 or python3 is required to count the stored reports" >&2; exit 2
 fi
-
-WORK=$(mktemp -d "${BENCH_TMP:-${TMPDIR:-/tmp}}/varna-bench.XXXXXX")
-DB=$WORK/varna.db
-APP_PID=
-cleanup() {
-  if [[ -n $APP_PID ]] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID" 2>/dev/null || true
-    wait "$APP_PID" 2>/dev/null || true
-  fi
-  if [[ ${KEEP:-0} == 1 ]]; then echo "bench: kept $WORK"; else rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 
 echo "== Machine"
 echo "date:      $(date -u +%Y-%m-%dT%H:%M:%SZ)"
@@ -51,48 +35,14 @@ if [[ $(df -T "$WORK" | awk 'NR==2 {print $2}') == tmpfs ]]; then
   echo "bench: warning: $WORK is on tmpfs, where fsync costs nothing; set BENCH_TMP to a directory on disk." >&2
 fi
 
-echo "== Build (Release)"
-dotnet publish "$ROOT/src/Varna" -c Release -o "$WORK/app" --nologo -v quiet >"$WORK/build.log" 2>&1 \
-  || { cat "$WORK/build.log" >&2; exit 1; }
-
-# Production-like: Release, no Development features (no developer exception page, no dev
-# appsettings), logging at Warning, the database file on disk with the app's own pragmas (WAL,
-# synchronous=FULL). "Staging" because Production refuses demo mode, which the seeded accounts need.
-export ASPNETCORE_ENVIRONMENT=Staging
-export DOTNET_ENVIRONMENT=Staging
-export Demo__Enabled=true
-export ConnectionStrings__Varna="Data Source=$DB"
-export Smtp__PickupDirectory="$WORK/mail"
-export Logging__LogLevel__Default=Warning
-unset Smtp__Host || true
-
-cd "$WORK/app"
-echo "== Database, demo and token"
-dotnet Varna.dll migrate >/dev/null
-dotnet Varna.dll seed-demo >/dev/null
-TOKEN=$(dotnet Varna.dll token create --email "$EMAIL" --name bench | tail -n 1)
-[[ $TOKEN == varna_* ]] || { echo "bench: no token from 'token create'" >&2; exit 1; }
-export VARNA_TOKEN=$TOKEN
-
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null \
-  || echo $((20000 + RANDOM % 20000)))
-BASE=http://127.0.0.1:$PORT
-echo "== App on $BASE"
-ASPNETCORE_URLS=$BASE dotnet Varna.dll >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 120); do
-  curl -fsS -o /dev/null "$BASE/health" 2>/dev/null && break
-  kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log" >&2; echo "bench: the app stopped" >&2; exit 1; }
-  sleep 0.5
-done
-curl -fsS -o /dev/null "$BASE/health" || { echo "bench: the app did not answer /health" >&2; exit 1; }
-STATUS=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-  -d '{"dangerNow":false,"channel":"social_media_public","types":["threat","hate_speech"],"description":"Prov","wish":"request_contact","occurredAt":"2026-11-20"}' \
-  "$BASE/api/v1/reports")
+prepare
+start_app
+STATUS=$(post_report)
 [[ $STATUS == 201 ]] || { echo "bench: a single report answered $STATUS, not 201" >&2; exit 1; }
 
 BENCH=$ROOT/bench
-WRK=(wrk -t"$THREADS" -c"$CONNECTIONS" --latency)
+# A 10 s timeout so that slow answers are measured, not dropped from the percentiles as wrk's 2 s default would.
+WRK=(wrk -t"$THREADS" -c"$CONNECTIONS" --timeout 10s --latency)
 
 echo "== Warm-up ($WARMUP each)"
 "${WRK[@]}" -d"$WARMUP" "$BASE/health" >/dev/null
@@ -117,12 +67,34 @@ echo "== GET /api/v1/me (token authentication and two reads)"
 
 BEFORE=$(count_reports)
 echo "== POST /api/v1/reports ($DURATION, $CONNECTIONS connections, $THREADS threads)"
+COUNTERS_PID=
+if [[ ${COUNTERS:-0} == 1 ]]; then
+  SECS=$(awk -v d="$DURATION" 'BEGIN { n = d + 0; if (d ~ /m$/) n *= 60; printf "00:00:%02d:%02d", int(n / 60), n % 60 }')
+  PATH=$PATH:$HOME/.dotnet/tools dotnet-counters collect -p "$APP_PID" --format csv -o "$WORK/counters.csv" --duration "$SECS" \
+    --counters System.Runtime,Microsoft.AspNetCore.Hosting,Microsoft.AspNetCore.Server.Kestrel >/dev/null 2>&1 &
+  COUNTERS_PID=$!
+fi
 "${WRK[@]}" -d"$DURATION" -s "$BENCH/report.lua" "$BASE/api/v1/reports" | tee "$WORK/reports.txt"
+if [[ -n $COUNTERS_PID ]]; then
+  wait "$COUNTERS_PID" 2>/dev/null || true
+  echo "== dotnet-counters during the POST phase (mean of the 1 s samples, max)"
+  python3 - "$WORK/counters.csv" <<'PY'
+import csv, sys, collections
+values = collections.defaultdict(list)
+with open(sys.argv[1]) as f:
+    for row in csv.DictReader(f):
+        try: values[row["Counter Name"]].append(float(row["Mean/Increment"]))
+        except (KeyError, ValueError): pass
+for name, v in sorted(values.items()):
+    if any(k in name for k in ("thread_pool", "cpu", "lock_contention", "working_set", "gc.collections", "current_requests", "active_connections", "exception")):
+        print(f"  {name:70s} mean {sum(v)/len(v):10.2f}  max {max(v):10.2f}")
+PY
+fi
 CREATED=$(awk '$1 == "status" && $2 == 201 { print $3 }' "$WORK/reports.txt")
 CREATED=${CREATED:-0}
 
 # Stop the app before counting, so the count is what is on disk, not what a process still holds.
-kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=
+stop_app
 AFTER=$(count_reports)
 STORED=$((AFTER - BEFORE))
 LOAD_AFTER=$(uptime | sed 's/.*load average: //')

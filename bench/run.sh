@@ -60,11 +60,18 @@ summarise() {
     END { printf "%s %.2f %.2f %d %s\n", rps, p50, p99, non2xx + 0, (errors == "" ? "none" : errors) }' "$1"
 }
 
+# CPU time the app process used (user + system), in ms: divided by the requests of a phase it gives the
+# cost of one request, which depends much less than requests/s on what else the machine is doing.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d\n", ($14 + $15) * 1000 / hz }' "/proc/$APP_PID/stat"; }
+
+C0=$(cpu_ms)
 echo "== GET /health ($DURATION, $CONNECTIONS connections, $THREADS threads)"
 "${WRK[@]}" -d"$DURATION" "$BASE/health" | tee "$WORK/health.txt"
+C1=$(cpu_ms)
 echo "== GET /api/v1/me (token authentication and two reads)"
 "${WRK[@]}" -d"$DURATION" -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/me" | tee "$WORK/me.txt"
 
+C2=$(cpu_ms)
 BEFORE=$(count_reports)
 echo "== POST /api/v1/reports ($DURATION, $CONNECTIONS connections, $THREADS threads)"
 COUNTERS_PID=
@@ -90,6 +97,7 @@ for name, v in sorted(values.items()):
         print(f"  {name:70s} mean {sum(v)/len(v):10.2f}  max {max(v):10.2f}")
 PY
 fi
+C3=$(cpu_ms)
 CREATED=$(awk '$1 == "status" && $2 == 201 { print $3 }' "$WORK/reports.txt")
 CREATED=${CREATED:-0}
 
@@ -102,16 +110,22 @@ LOAD_AFTER=$(uptime | sed 's/.*load average: //')
 read -r H_RPS H_P50 H_P99 H_NON H_ERR <<<"$(summarise "$WORK/health.txt")"
 read -r M_RPS M_P50 M_P99 M_NON M_ERR <<<"$(summarise "$WORK/me.txt")"
 read -r R_RPS R_P50 R_P99 R_NON R_ERR <<<"$(summarise "$WORK/reports.txt")"
+requests() { awk '/requests in/ { print $1 }' "$1"; }
+per_request() { awk -v ms="$1" -v n="$2" 'BEGIN { printf "%.2f", (n > 0 ? ms / n : 0) }'; }
+H_CPU=$(per_request $((C1 - C0)) "$(requests "$WORK/health.txt")")
+M_CPU=$(per_request $((C2 - C1)) "$(requests "$WORK/me.txt")")
+R_CPU=$(per_request $((C3 - C2)) "$(requests "$WORK/reports.txt")")
 SECONDS_RUN=$(awk '/requests in/ { sub(/s,?$/, "", $4); print $4 }' "$WORK/reports.txt")
 DURABLE_RPS=$(awk -v n="$CREATED" -v s="$SECONDS_RUN" 'BEGIN { printf "%.1f", n / s }')
 RATIO=$(awk -v r="$R_RPS" -v h="$H_RPS" 'BEGIN { printf "%.3f", r / h }')
 
 echo
 echo "== Summary"
-printf '%-22s %10s %9s %9s %8s  %s\n' endpoint "req/s" "p50 ms" "p99 ms" non-2xx "socket errors"
-printf '%-22s %10s %9s %9s %8s  %s\n' "GET /health" "$H_RPS" "$H_P50" "$H_P99" "$H_NON" "$H_ERR"
-printf '%-22s %10s %9s %9s %8s  %s\n' "GET /api/v1/me" "$M_RPS" "$M_P50" "$M_P99" "$M_NON" "$M_ERR"
-printf '%-22s %10s %9s %9s %8s  %s\n' "POST /api/v1/reports" "$R_RPS" "$R_P50" "$R_P99" "$R_NON" "$R_ERR"
+F='%-22s %10s %9s %9s %8s %12s  %s\n'
+printf "$F" endpoint "req/s" "p50 ms" "p99 ms" non-2xx "CPU ms/req" "socket errors"
+printf "$F" "GET /health" "$H_RPS" "$H_P50" "$H_P99" "$H_NON" "$H_CPU" "$H_ERR"
+printf "$F" "GET /api/v1/me" "$M_RPS" "$M_P50" "$M_P99" "$M_NON" "$M_CPU" "$M_ERR"
+printf "$F" "POST /api/v1/reports" "$R_RPS" "$R_P50" "$R_P99" "$R_NON" "$R_CPU" "$R_ERR"
 echo "statuses (reports):    $(awk '$1 == "status" { printf "%s=%s ", $2, $3 }' "$WORK/reports.txt")"
 echo "ratio reports/health:  $RATIO"
 echo "201 responses:         $CREATED ($DURABLE_RPS durable reports/s over ${SECONDS_RUN}s)"

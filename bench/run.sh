@@ -4,6 +4,7 @@
 # POST /api/v1/reports, the ratio reports/health, and checks that every 201 is a row on disk.
 # Usage: bench/run.sh            (from anywhere in a clone; needs dotnet, wrk, curl and sqlite3 or python3)
 # Settings (environment): DURATION=30s WARMUP=10s CONNECTIONS=16 THREADS=2 KEEP=1 (keep the temp dir)
+#                         TRACE=1 (sample thread stacks with dotnet-trace during the POST phase; prints the top methods)
 #                         COUNTERS=1 (record dotnet-counters during the POST phase; needs the dotnet-counters tool)
 #                         BENCH_TMP=/path (where the database goes; default $TMPDIR or /tmp)
 # Results are described in docs/benchmarks.md.
@@ -81,7 +82,19 @@ if [[ ${COUNTERS:-0} == 1 ]]; then
     --counters System.Runtime,Microsoft.AspNetCore.Hosting,Microsoft.AspNetCore.Server.Kestrel >/dev/null 2>&1 &
   COUNTERS_PID=$!
 fi
+TRACE_PID=
+if [[ ${TRACE:-0} == 1 ]]; then
+  SECS=$(awk -v d="$DURATION" 'BEGIN { n = d + 0; if (d ~ /m$/) n *= 60; printf "00:00:%02d:%02d", int(n / 60), n % 60 }')
+  PATH=$PATH:$HOME/.dotnet/tools dotnet-trace collect -p "$APP_PID" --profile dotnet-sampled-thread-time \
+    --duration "$SECS" -o "$WORK/reports.nettrace" >/dev/null 2>&1 &
+  TRACE_PID=$!
+fi
 "${WRK[@]}" -d"$DURATION" -s "$BENCH/report.lua" "$BASE/api/v1/reports" | tee "$WORK/reports.txt"
+if [[ -n $TRACE_PID ]]; then
+  wait "$TRACE_PID" 2>/dev/null || true
+  echo "== dotnet-trace: methods longest on the stack during the POST phase (inclusive, all threads)"
+  PATH=$PATH:$HOME/.dotnet/tools dotnet-trace report "$WORK/reports.nettrace" topN -n 40 --inclusive || true
+fi
 if [[ -n $COUNTERS_PID ]]; then
   wait "$COUNTERS_PID" 2>/dev/null || true
   echo "== dotnet-counters during the POST phase (mean of the 1 s samples, max)"

@@ -208,7 +208,7 @@ public sealed class MyReportsTests(VarnaFactory factory) : IClassFixture<VarnaFa
         Assert.Contains("Rapporten kom in via: Telefon", page.MainText());
     }
 
-    private static bool IsMessageMail(string mail) => mail.Contains("skrivit ett nytt meddelande");
+    private static bool IsMessageMail(string mail) => mail.Contains("har skrivit till er");
 
     private async Task<(MyReportsArrange.Created Report, Guid EvidenceId)> ReportWithFileAsync()
     {

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Varna.Features.Demo;
 
@@ -19,7 +21,8 @@ public sealed class ApiTokenHandler(
     IUserClaimsPrincipalFactory<User> principals,
     DemoMode demo,
     TimeProvider time,
-    IProblemDetailsService problems)
+    IProblemDetailsService problems,
+    IMemoryCache cache)
     : AuthenticationHandler<ApiTokenOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -30,30 +33,44 @@ public sealed class ApiTokenHandler(
         if (string.IsNullOrEmpty(header) || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return AuthenticateResult.NoResult();
 
+        // One read per request answers everything that can change at any moment: is the token still
+        // valid, is the account still active, and which security stamp does it carry now.
         var hash = ApiToken.Hash(header["Bearer ".Length..].Trim());
-        var token = await db.ApiTokens.AsNoTracking().SingleOrDefaultAsync(t => t.TokenHash == hash);
+        var token = await db.ApiTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash)
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { t.Id, t.RevokedAt, t.LastUsedAt, t.UserId, u.LockoutEnd, u.SecurityStamp })
+            .SingleOrDefaultAsync();
         if (token is null || token.RevokedAt is not null)
             return AuthenticateResult.Fail("Unknown or revoked token.");
-
-        var user = await users.FindByIdAsync(token.UserId.ToString());
-        if (user is null || user.IsDeactivated)
+        if (User.IsDeactivation(token.LockoutEnd))
             return AuthenticateResult.Fail("The token's account is not active.");
-        if (!demo.Enabled && !user.TwoFactorEnabled && await RequiresTwoFactorAsync(user))
+
+        var principal = await PrincipalAsync(token.UserId, token.SecurityStamp);
+        if (principal is null) return AuthenticateResult.Fail("The token's account is not active.");
+        if (!demo.Enabled && principal.FindFirst(VarnaClaims.TwoFactorEnabled) is null && Roles.RequireTwoFactor.Any(principal.IsInRole))
             return AuthenticateResult.Fail("The token's account must set up two-factor sign-in first.");
 
+        // Written at most every few minutes, so that using a token is not a database write.
         var now = time.GetUtcNow();
-        var stale = now.AddMinutes(-5);
-        await db.ApiTokens.Where(t => t.Id == token.Id && (t.LastUsedAt == null || t.LastUsedAt < stale))
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now));
+        if (token.LastUsedAt is null || token.LastUsedAt < now.AddMinutes(-5))
+            await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now));
 
-        var principal = await principals.CreateAsync(user);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
-    private async Task<bool> RequiresTwoFactorAsync(User user)
+    // The claims (organisation, roles, representative, 2FA) are built once per account and security
+    // stamp. Identity renews the stamp on every change that matters (roles, link, password, 2FA), so a
+    // changed account gets a new principal on its very next request; the minute's lifetime only
+    // bounds memory and the display name.
+    private async Task<ClaimsPrincipal?> PrincipalAsync(Guid userId, string? stamp)
     {
-        var roles = await users.GetRolesAsync(user);
-        return roles.Any(Roles.RequireTwoFactor.Contains);
+        var key = (nameof(ApiTokenHandler), userId, stamp);
+        if (cache.TryGetValue(key, out ClaimsPrincipal? cached)) return cached;
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || user.IsDeactivated) return null;
+        var principal = await principals.CreateAsync(user);
+        cache.Set(key, principal, TimeSpan.FromMinutes(1));
+        return principal;
     }
 
     // The reason (no token, unknown or revoked token, two-factor missing) is the caller's own

@@ -29,6 +29,7 @@ public static class IdentityRegistration
             o.TokenLifespan = TimeSpan.FromDays(7);
         });
         // A role change or deactivation reaches signed-in sessions within a minute.
+        builder.Services.AddMemoryCache();
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         builder.Services.ConfigureApplicationCookie(o =>

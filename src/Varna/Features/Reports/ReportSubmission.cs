@@ -57,6 +57,8 @@ public sealed class ReportSubmission(AppDbContext db, TimeProvider time, Notific
         for (var attempt = 1; ; attempt++)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // The whole transaction is retried or abandoned, so savepoints inside it buy nothing.
+            db.Database.AutoSavepointsEnabled = false;
             try
             {
                 var sequence = await ReferenceSequence.NextAsync(db, reporter.OrganisationId, year, cancellationToken);

@@ -7,7 +7,7 @@ public sealed record SubmittedReport(Report Report, Case Case);
 
 // The one handler behind /rapportera, the officer's on-behalf form and POST /api/v1/reports.
 // When it returns, the report, its case and the officers' notification are committed together.
-public sealed class ReportSubmission(AppDbContext db, TimeProvider time, NotificationSignal signal)
+public sealed class ReportSubmission(AppDbContext db, TimeProvider time, NotificationSignal signal, ReportWriter writer)
 {
     public async Task<Result<SubmittedReport>> SubmitAsync(Reporter reporter, ReportRequest request, CancellationToken cancellationToken)
     {
@@ -50,33 +50,8 @@ public sealed class ReportSubmission(AppDbContext db, TimeProvider time, Notific
             .SingleAsync(cancellationToken);
         var level = ConcernRules.InitialLevel(draft.DangerNow, draft.Types, draft.Target);
         var due = ConcernRules.FirstContactDue(level, draft.Wish, organisation.Settings, now);
-        var year = TimeZoneInfo.ConvertTime(now, Swedish.TimeZone).Year;
-
-        // Two attempts: the first report of a year in an organisation creates its counter row, and on
-        // PostgreSQL a concurrent first report may create it at the same moment.
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            // The whole transaction is retried or abandoned, so savepoints inside it buy nothing.
-            db.Database.AutoSavepointsEnabled = false;
-            try
-            {
-                var sequence = await ReferenceSequence.NextAsync(db, reporter.OrganisationId, year, cancellationToken);
-                var @case = Case.Open(reporter.OrganisationId, organisation.ReferencePrefix, year, sequence,
-                    draft.RepresentativeId, level, due, now);
-                var report = Report.Create(@case, draft, reporter.UserId, now);
-                db.Cases.Add(@case);
-                db.Reports.Add(report);
-                db.Notifications.Add(Notification.Create(reporter.OrganisationId, NotificationKind.CaseReported, @case.Id, null, now));
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return new SubmittedReport(report, @case);
-            }
-            catch (DbUpdateException) when (attempt < 2)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-            }
-        }
+        // Not cancelled with the request: once queued, the report is written even if the caller has
+        // gone, rather than leaving them unsure whether it arrived.
+        return await writer.WriteAsync(new PendingReport(reporter, draft, now, organisation.ReferencePrefix, level, due));
     }
 }

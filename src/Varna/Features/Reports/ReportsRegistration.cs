@@ -14,6 +14,7 @@ public static class ReportsRegistration
             .Configure<Microsoft.Extensions.Options.IOptions<ReportsOptions>>((pages, reports) =>
                 pages.Conventions.AddFolderApplicationModelConvention("/Reports", page =>
                     page.EndpointMetadata.Add(new EvidenceRequestSize(reports.Value))));
+        builder.Services.AddSingleton<ReportWriter>();
         builder.Services.AddScoped<ReportSubmission>();
         builder.Services.AddScoped<EvidenceIntake>();
         builder.Services.AddScoped<ReportQueries>();

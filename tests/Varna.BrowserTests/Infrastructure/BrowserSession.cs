@@ -62,7 +62,7 @@ public sealed class BrowserSession : IAsyncDisposable
         try
         {
             await target.ClickAsync();
-            response = await navigation.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            response = await navigation.Task.WaitAsync(TimeSpan.FromSeconds(20));
         }
         finally
         {

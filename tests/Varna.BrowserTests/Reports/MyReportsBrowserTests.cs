@@ -66,7 +66,7 @@ public sealed class MyReportsBrowserTests(BrowserFixture browser)
     }
 
     // The way a phone app would report: with a personal API key made on the account page.
-    private static async Task<string> ReportThroughTheApiAsync(BrowserSession session, string description)
+    internal static async Task<string> ReportThroughTheApiAsync(BrowserSession session, string description)
     {
         var page = session.Page;
         await session.VisitAsync("/konto/api-nycklar");

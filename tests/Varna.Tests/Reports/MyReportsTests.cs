@@ -82,7 +82,7 @@ public sealed class MyReportsTests(VarnaFactory factory) : IClassFixture<VarnaFa
         Assert.Equal($"Rapport {report.Reference}", page.QuerySelector("h1")!.TextContent);
         var text = page.MainText();
         foreach (var expected in new[] { "Mottagen", "E-post", "Hot", "Jag vill bli kontaktad", "Torget", "Beslut om skolnedläggning",
-                     "En medborgare", "@arg_medborgare", "Troligen", "5000-K123456-26", "En säkerhetsansvarig kontaktar dig senast" })
+                     "En invånare", "@arg_medborgare", "Troligen", "5000-K123456-26", "En säkerhetsansvarig kontaktar dig senast" })
             Assert.Contains(expected, text);
     }
 

@@ -12,9 +12,11 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
     public IReadOnlyList<OwnMandate> OwnMandates { get; private set; } = [];
     public int? NetworkOrganisations { get; private set; }
     public IReadOnlyList<StatutoryRepresentative> Statutory { get; private set; } = [];
+    public IReadOnlyList<OpenCase> OpenCases { get; private set; } = [];
 
     public sealed record OrganisationFigures(int Representatives, int ActiveMandates, int StatutoryCovered);
     public sealed record StatutoryRepresentative(string Name, BodyKind BodyKind, string? BodyName, MandateRole Role);
+    public sealed record OpenCase(Guid Id, string Reference, Cases.ConcernLevel ConcernLevel, DateTimeOffset OpenedAt, DateTimeOffset? FirstContactDueAt);
     public sealed record OwnMandate(BodyKind BodyKind, string? BodyName, MandateRole Role, DateOnly From, DateOnly? To);
 
     public async Task OnGetAsync()
@@ -36,6 +38,12 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
         // The officer's first duty under KL 4:18 a: knowing whom it covers.
         if (User.IsInRole(Roles.SecurityOfficer))
         {
+            // Until the case inbox exists (the case-handling issue), open cases are listed here.
+            OpenCases = await db.Cases.AsNoTracking().Where(c => c.Status != Cases.CaseStatus.Closed)
+                .OrderByDescending(c => c.OpenedAt).Take(50)
+                .Select(c => new OpenCase(c.Id, c.Reference, c.ConcernLevel, c.OpenedAt, c.FirstContactDueAt))
+                .ToListAsync();
+
             var covered = await db.Mandates.AsNoTracking()
                 .Where(m => m.FullTimeOrLargePartTime && m.From <= today && (m.To == null || m.To >= today))
                 .Join(db.Representatives, m => m.RepresentativeId, r => r.Id,

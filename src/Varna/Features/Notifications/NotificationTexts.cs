@@ -14,7 +14,7 @@ public static class NotificationTexts
                 : $"Det har kommit in {count} nya rapporter till er organisation i Värna. Logga in för att läsa dem.",
             count == 1 ? "A new report has reached your organisation in Värna. Sign in to read it."
                 : $"{count} new reports have reached your organisation in Värna. Sign in to read them.",
-            baseUrl + "/")),
+            count == 1 ? $"{baseUrl}/arenden/{notification.SubjectId}" : baseUrl + "/")),
         NotificationKind.MessageFromReporter => new("Nytt meddelande i Värna / New message in Värna", name => Body(name,
             "En förtroendevald har skrivit till er i Värna. Logga in för att läsa meddelandet.",
             "An elected representative has written to you in Värna. Sign in to read the message.",

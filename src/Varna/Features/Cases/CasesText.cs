@@ -1,0 +1,4 @@
+namespace Varna.Features.Cases;
+
+// Marker for CasesText.resx (Swedish) and CasesText.en.resx.
+public sealed class CasesText;

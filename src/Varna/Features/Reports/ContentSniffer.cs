@@ -81,5 +81,6 @@ public static class ContentSniffer
         return colon > 0 && line[..colon].All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
     }
 
+    // Lets byte collection literals ([0xFF, 0xD8, 0xFF]) be written inline as prefixes.
     private static bool StartsWith(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> prefix) => bytes.StartsWith(prefix);
 }

@@ -25,7 +25,7 @@ public static class EvidenceApi
         Guid id, HttpContext context, ReportQueries queries, EvidenceIntake intake, ReportConversation conversation,
         IOptions<ReportsOptions> limits, IStringLocalizer<SharedText> shared, CancellationToken cancellationToken)
     {
-        if (Reporter.From(context.User) is not { } caller || await queries.FindAsync(caller, id, cancellationToken) is not var (report, _))
+        if (await queries.FindForAsync(Reporter.From(context.User), id, cancellationToken) is not var (caller, report))
             return TypedResults.NotFound();
         if (!context.Request.HasFormContentType)
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, detail: shared["Evidence.MultipartExpected"].Value);
@@ -54,7 +54,7 @@ public static class EvidenceApi
         Guid id, LinksRequest request, HttpContext context, ReportQueries queries, EvidenceIntake intake,
         ReportConversation conversation, IStringLocalizer<SharedText> shared, CancellationToken cancellationToken)
     {
-        if (Reporter.From(context.User) is not { } caller || await queries.FindAsync(caller, id, cancellationToken) is not var (report, _))
+        if (await queries.FindForAsync(Reporter.From(context.User), id, cancellationToken) is not var (caller, report))
             return TypedResults.NotFound();
         var added = await intake.AddTextAndLinksAsync(report, caller.UserId, request.Text, request.Links, cancellationToken);
         if (!added.Succeeded) return TypedResults.ValidationProblem(added.Errors.ToProblemErrors(shared));
@@ -67,10 +67,12 @@ public static class EvidenceApi
     private static async Task<Results<FileContentHttpResult, NotFound>> DownloadAsync(
         Guid id, Guid evidenceId, HttpContext context, ReportQueries queries, AppDbContext db, CancellationToken cancellationToken)
     {
-        if (Reporter.From(context.User) is not { } caller || await queries.FindAsync(caller, id, cancellationToken) is null)
+        if (await queries.FindForAsync(Reporter.From(context.User), id, cancellationToken) is null)
             return TypedResults.NotFound();
         var file = await EvidenceFiles.FindAsync(db, id, evidenceId, cancellationToken);
-        return file is null ? TypedResults.NotFound() : TypedResults.File(file.Bytes, file.ContentType, file.FileName);
+        if (file is null) return TypedResults.NotFound();
+        context.Response.Headers.CacheControl = "private, no-store";
+        return TypedResults.File(file.Bytes, file.ContentType, file.FileName);
     }
 }
 

@@ -6,12 +6,7 @@ public enum RefusalReason { TooLarge, ReportFull, TypeNotAllowed, Empty }
 
 public sealed record RefusedFile(string FileName, RefusalReason Reason);
 
-public sealed record EvidenceOutcome(IReadOnlyList<Evidence> Accepted, IReadOnlyList<RefusedFile> Refused)
-{
-    public static readonly EvidenceOutcome None = new([], []);
-
-    public EvidenceOutcome Plus(EvidenceOutcome other) => new([.. Accepted, .. other.Accepted], [.. Refused, .. other.Refused]);
-}
+public sealed record EvidenceOutcome(IReadOnlyList<Evidence> Accepted, IReadOnlyList<RefusedFile> Refused);
 
 // Takes files, pasted text and links for a report. Each accepted piece is committed on its own, so
 // a refused or failing file never costs the report or the files that came before it.

@@ -78,10 +78,8 @@ public sealed class MineDetailsModel(ReportQueries queries, ReportConversation c
     public IReadOnlyList<string> RefusedFileMessages =>
         RefusedFiles?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? [];
 
-    private async Task<(Reporter Caller, Report Report)?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        MineCaller.From(User) is { } caller && await queries.FindAsync(caller, id, cancellationToken) is var (report, _)
-            ? (caller, report)
-            : null;
+    private Task<(Reporter Caller, Report Report)?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        queries.FindForAsync(MineCaller.From(User), id, cancellationToken);
 
     private async Task<IActionResult> ShowErrorsAsync(Guid id, IReadOnlyList<Error> errors, string prefix,
         CancellationToken cancellationToken, IReadOnlyList<string>? fileErrors = null)

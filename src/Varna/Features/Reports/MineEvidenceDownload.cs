@@ -17,7 +17,7 @@ public static class MineEvidenceDownload
     private static async Task<Results<FileContentHttpResult, NotFound>> DownloadAsync(
         Guid id, Guid evidenceId, HttpContext context, ReportQueries queries, AppDbContext db, CancellationToken cancellationToken)
     {
-        if (MineCaller.From(context.User) is not { } caller || await queries.FindAsync(caller, id, cancellationToken) is null)
+        if (await queries.FindForAsync(MineCaller.From(context.User), id, cancellationToken) is null)
             return TypedResults.NotFound();
         var file = await EvidenceFiles.FindAsync(db, id, evidenceId, cancellationToken);
         if (file is null) return TypedResults.NotFound();

@@ -22,6 +22,10 @@ public sealed class ReportQueries(AppDbContext db)
         return found is null ? null : (found.r, found.c);
     }
 
+    // The report together with who is asking, or null when there is no caller or they may not see it.
+    public async Task<(Reporter Caller, Report Report)?> FindForAsync(Reporter? caller, Guid id, CancellationToken cancellationToken) =>
+        caller is not null && await FindAsync(caller, id, cancellationToken) is var (report, _) ? (caller, report) : null;
+
     public async Task<ReportResponse?> DetailsAsync(Reporter caller, Guid id, CancellationToken cancellationToken)
     {
         if (await FindAsync(caller, id, cancellationToken) is not var (report, @case)) return null;

@@ -26,8 +26,8 @@ public static class ReportValidation
         var roleConnection = OptionalCode<RoleConnection>(request.RoleConnection, nameof(request.RoleConnection), errors);
         var agendaItem = OptionalText(request.AgendaItem, nameof(request.AgendaItem), Report.MaxShortTextLength, errors);
         var policeReference = OptionalText(request.PoliceReference, nameof(request.PoliceReference), 100, errors);
-        var intake = request.ReceivedVia is null ? (IntakeMethod?)null
-            : OptionalCode<IntakeMethod>(request.ReceivedVia, nameof(request.ReceivedVia), errors);
+        var intake = OptionalCode<IntakeMethod>(request.ReceivedVia, nameof(request.ReceivedVia), errors);
+        // Typing a report in oneself is not a way an officer can have received it.
         if (intake == IntakeMethod.SelfService)
             errors.Add(UnknownCode<IntakeMethod>(nameof(request.ReceivedVia), request.ReceivedVia, exclude: IntakeMethod.SelfService));
 

@@ -48,7 +48,7 @@ public static class ReportsApi
         Guid id, SupplementRequest request, HttpContext context, ReportQueries queries, ReportConversation conversation,
         IStringLocalizer<SharedText> shared, CancellationToken cancellationToken)
     {
-        if (Reporter.From(context.User) is not { } caller || await queries.FindAsync(caller, id, cancellationToken) is not var (report, _))
+        if (await queries.FindForAsync(Reporter.From(context.User), id, cancellationToken) is not var (caller, report))
             return TypedResults.NotFound();
         var added = await conversation.SupplementAsync(caller, report, request.Text, cancellationToken);
         if (!added.Succeeded) return TypedResults.ValidationProblem(added.Errors.ToProblemErrors(shared));
@@ -58,7 +58,7 @@ public static class ReportsApi
 
     private static async Task<Results<Ok<List<MessageResponse>>, NotFound>> MessagesAsync(
         Guid id, HttpContext context, ReportQueries queries, CancellationToken cancellationToken) =>
-        Reporter.From(context.User) is { } caller && await queries.FindAsync(caller, id, cancellationToken) is not null
+        await queries.FindForAsync(Reporter.From(context.User), id, cancellationToken) is not null
             ? TypedResults.Ok(await queries.MessagesAsync(id, cancellationToken))
             : TypedResults.NotFound();
 
@@ -66,7 +66,7 @@ public static class ReportsApi
         Guid id, MessageRequest request, HttpContext context, ReportQueries queries, ReportConversation conversation,
         IStringLocalizer<SharedText> shared, CancellationToken cancellationToken)
     {
-        if (Reporter.From(context.User) is not { } caller || await queries.FindAsync(caller, id, cancellationToken) is not var (report, _))
+        if (await queries.FindForAsync(Reporter.From(context.User), id, cancellationToken) is not var (caller, report))
             return TypedResults.NotFound();
         var sent = await conversation.SendAsync(caller, report, request.Body, cancellationToken);
         if (!sent.Succeeded) return TypedResults.ValidationProblem(sent.Errors.ToProblemErrors(shared));

@@ -1,5 +1,6 @@
 using Varna.Cli;
 using Varna.Features.Account;
+using Varna.Features.Cases;
 using Varna.Features.Demo;
 using Varna.Features.Email;
 using Varna.Features.Errors;
@@ -32,6 +33,7 @@ builder.AddRepresentatives();
 builder.AddUsers();
 builder.AddNotifications();
 builder.AddReports();
+builder.AddCases();
 
 var app = builder.Build();
 
@@ -48,6 +50,7 @@ app.MapAccount();
 app.MapRepresentatives();
 app.MapUsers();
 app.MapReports();
+app.MapCases();
 
 await app.RunAsync();
 return 0;

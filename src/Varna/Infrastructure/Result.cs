@@ -2,7 +2,17 @@ namespace Varna.Infrastructure;
 
 // An expected failure: which field is wrong and a resource key that says why. Exceptions are kept
 // for the unexpected; these are mapped once to ModelState (pages) or ValidationProblem (API).
-public sealed record Error(string Field, string MessageKey, params object[] Arguments);
+public sealed record Error(string Field, string MessageKey, params object[] Arguments)
+{
+    // Most failures are bad input (400 / the field's message). A conflict is a valid request that
+    // the current state refuses (409): a status that cannot follow, or a change made meanwhile.
+    public ErrorKind Kind { get; init; } = ErrorKind.Invalid;
+
+    public static Error Conflict(string field, string messageKey, params object[] arguments) =>
+        new(field, messageKey, arguments) { Kind = ErrorKind.Conflict };
+}
+
+public enum ErrorKind { Invalid, Conflict }
 
 public sealed class Result<T>
 {

@@ -2,71 +2,67 @@ using Varna.Features.Reports;
 
 namespace Varna.Features.Cases;
 
-// The security officer's view of one case: what was reported, the evidence with its hashes, and the
-// conversation with the reporter. The case-handling issue builds intake, assessment, measures and
-// the timeline onto this page.
-[Authorize(Roles = Roles.SecurityOfficer)]
-public sealed class CaseDetailsModel(AppDbContext db, ReportQueries queries, ReportConversation conversation,
-    IStringLocalizer<SharedText> shared, IStringLocalizer<CasesText> text) : PageModel
+// The security officer's desk for one case. The page is split by concern: this file loads the case
+// and finishes every change the same way; the forms' handlers live beside it in CaseDetails.*.cs
+// and their markup in the _Case*.cshtml partials.
+public sealed partial class CaseDetailsModel(AppDbContext db, CaseQueries queries, CaseChanges changes, ReportQueries reports,
+    ReportConversation conversation, IStringLocalizer<SharedText> shared, IStringLocalizer<CasesText> text) : PageModel
 {
-    [BindProperty] public ReplyInput Reply { get; set; } = new();
+    // The version of the case the officer was looking at; a change made since then is a conflict.
+    [BindProperty] public int? Version { get; set; }
     [TempData] public string? StatusMessage { get; set; }
+    // Shown instead of applying a change when someone else changed the case first.
+    public string? ConflictMessage { get; private set; }
 
-    public CaseView Case { get; private set; } = null!;
-    public IReadOnlyList<(ReportResponse Report, IReadOnlyList<MessageResponse> Messages)> Reports { get; private set; } = [];
-
-    public sealed class ReplyInput
-    {
-        public Guid ReportId { get; set; }
-        public string? Body { get; set; }
-    }
-
-    public sealed record CaseView(Guid Id, string Reference, CaseStatus Status, ConcernLevel ConcernLevel, DateTimeOffset OpenedAt, DateTimeOffset? FirstContactDueAt);
+    public CaseResponse Case { get; private set; } = null!;
+    public IReadOnlyList<PersonResponse> CaseOfficers { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
-
-    public async Task<IActionResult> OnPostReplyAsync(Guid id, CancellationToken cancellationToken)
-    {
-        if (Reporter.From(User) is not { } caller) return NotFound();
-        if (await queries.FindAsync(caller, Reply.ReportId, cancellationToken) is not var (report, @case) || @case.Id != id) return NotFound();
-        var sent = await conversation.SendAsync(caller, report, Reply.Body, cancellationToken);
-        if (!sent.Succeeded)
-        {
-            ModelState.AddErrors(sent.Errors, shared, nameof(Reply));
-            await LoadAsync(id, cancellationToken);
-            return Page();
-        }
-        StatusMessage = text["Case.ReplySent"];
-        return RedirectToPage(new { id });
-    }
 
     // An attachment, never shown inline: a stored file must not run as a page of Värna's origin.
     public async Task<IActionResult> OnGetEvidenceAsync(Guid id, Guid reportId, Guid evidenceId, CancellationToken cancellationToken)
     {
         if (Reporter.From(User) is not { } caller) return NotFound();
-        if (await queries.FindAsync(caller, reportId, cancellationToken) is not var (_, @case) || @case.Id != id) return NotFound();
+        if (await reports.FindAsync(caller, reportId, cancellationToken) is not var (_, @case) || @case.Id != id) return NotFound();
         var file = await EvidenceFiles.FindAsync(db, reportId, evidenceId, cancellationToken);
         if (file is null) return NotFound();
         Response.Headers.CacheControl = "private, no-store";
         return File(file.Bytes, file.ContentType, file.FileName);
     }
 
+    private Guid Actor => Reporter.From(User)!.UserId;
+
+    // Post/redirect/get on success. On bad input the errors go to the form's fields (prefix) with the
+    // page rebuilt around them; on a conflict the page shows the case as it now is and says so.
+    private async Task<IActionResult> FinishAsync<T>(Guid id, Result<T>? outcome, string prefix, string doneKey, CancellationToken cancellationToken)
+    {
+        if (outcome is null) return NotFound();
+        if (outcome.Succeeded)
+        {
+            StatusMessage = text[doneKey];
+            return RedirectToPage(new { id });
+        }
+        if (outcome.Errors.FirstOrDefault(e => e.Kind == ErrorKind.Conflict) is { } conflict)
+        {
+            ConflictMessage = conflict.MessageKey == CaseChanges.ChangedMeanwhile.MessageKey
+                ? text["Case.ChangedMeanwhile"]
+                : shared[conflict.MessageKey, conflict.Arguments.Select(a => a is string code ? (object)text[$"Status.{code}"].Value : a).ToArray()];
+            ModelState.Clear();
+        }
+        else
+        {
+            ModelState.AddErrors(outcome.Errors, shared, prefix);
+        }
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var found = await db.Cases.AsNoTracking().Where(c => c.Id == id)
-            .Select(c => new CaseView(c.Id, c.Reference, c.Status, c.ConcernLevel, c.OpenedAt, c.FirstContactDueAt))
-            .SingleOrDefaultAsync(cancellationToken);
-        if (found is null || Reporter.From(User) is not { } caller) return false;
-        Case = found;
-        var reportIds = await db.Reports.Where(r => r.CaseId == id).OrderBy(r => r.ReceivedAt).Select(r => r.Id).ToListAsync(cancellationToken);
-        var reports = new List<(ReportResponse, IReadOnlyList<MessageResponse>)>();
-        foreach (var reportId in reportIds)
-        {
-            if (await queries.DetailsAsync(caller, reportId, cancellationToken) is { } report)
-                reports.Add((report, await queries.MessagesAsync(reportId, cancellationToken)));
-        }
-        Reports = reports;
+        if (await queries.SheetAsync(id, cancellationToken) is not { } sheet) return false;
+        Case = sheet;
+        CaseOfficers = await db.OfficersOf(Reporter.From(User)!.OrganisationId).OrderBy(u => u.DisplayName)
+            .Select(u => new PersonResponse(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
         return true;
     }
 }

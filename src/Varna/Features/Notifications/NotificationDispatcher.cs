@@ -77,9 +77,6 @@ public sealed class NotificationDispatcher(
 
     private async Task<List<User>> OfficersAsync(Guid organisationId, CancellationToken cancellationToken)
     {
-        var roleId = db.Roles.Where(r => r.Name == Roles.SecurityOfficer).Select(r => r.Id);
-        return await db.Users.AsNoTracking()
-            .Where(u => u.OrganisationId == organisationId && db.UserRoles.Any(ur => ur.UserId == u.Id && roleId.Contains(ur.RoleId)))
-            .ToListAsync(cancellationToken);
+        return await db.OfficersOf(organisationId).AsNoTracking().ToListAsync(cancellationToken);
     }
 }

@@ -36,7 +36,7 @@ public static class EvidenceApi
 
         var outcome = await intake.AddFilesAsync(report, caller.UserId, form.Files, cancellationToken);
         if (outcome.Accepted.Count > 0 && report.WritesAsReporter(caller))
-            await conversation.EvidenceAddedAsync(report, cancellationToken);
+            await conversation.EvidenceAddedAsync(caller, report, cancellationToken);
         var accepted = outcome.Accepted.Select(EvidenceResponse.From).ToList();
         if (outcome.Refused.Count == 0) return TypedResults.Created($"/api/v1/reports/{id}", accepted);
 
@@ -60,7 +60,7 @@ public static class EvidenceApi
         if (!added.Succeeded) return TypedResults.ValidationProblem(added.Errors.ToProblemErrors(shared));
         if (added.Value!.Count == 0)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["links"] = [shared["Evidence.NothingGiven"].Value] });
-        if (report.WritesAsReporter(caller)) await conversation.EvidenceAddedAsync(report, cancellationToken);
+        if (report.WritesAsReporter(caller)) await conversation.EvidenceAddedAsync(caller, report, cancellationToken);
         return TypedResults.Created($"/api/v1/reports/{id}", added.Value!.Select(EvidenceResponse.From).ToList());
     }
 

@@ -69,7 +69,7 @@ public sealed class MineDetailsModel(ReportQueries queries, ReportConversation c
         if (stored == 0)
             return await ShowErrorsAsync(id, [], nameof(Evidence), cancellationToken, refused);
 
-        await conversation.EvidenceAddedAsync(report, cancellationToken);
+        await conversation.EvidenceAddedAsync(caller, report, cancellationToken);
         StatusMessage = text["Mine.EvidenceSaved", stored];
         RefusedFiles = refused.Count > 0 ? string.Join('\n', refused) : null;
         return RedirectToPage(new { id });

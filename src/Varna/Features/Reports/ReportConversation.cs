@@ -1,3 +1,4 @@
+using Varna.Features.Cases;
 using Varna.Features.Notifications;
 
 namespace Varna.Features.Reports;
@@ -14,6 +15,8 @@ public sealed class ReportConversation(AppDbContext db, TimeProvider time, Notif
         if (!written.Succeeded) return written;
 
         db.ReportMessages.Add(written.Value!);
+        db.CaseEvents.Add(CaseEvent.Record(report.OrganisationId, report.CaseId,
+            fromReporter ? CaseEventKind.MessageFromReporter : CaseEventKind.MessageToReporter, caller.UserId, now, relatedId: report.Id));
         if (fromReporter)
             db.Notifications.Add(Notification.Create(report.OrganisationId, NotificationKind.MessageFromReporter, report.Id, null, now));
         else
@@ -30,22 +33,25 @@ public sealed class ReportConversation(AppDbContext db, TimeProvider time, Notif
         var added = ReportSupplement.Add(report, caller.UserId, text, now);
         if (!added.Succeeded) return added;
         db.ReportSupplements.Add(added.Value!);
-        AnnounceUpdate(report, now);
+        AnnounceUpdate(report, caller.UserId, now);
         await db.SaveChangesAsync(cancellationToken);
         signal.Wake();
         return added;
     }
 
     // Evidence is saved file by file (EvidenceIntake); the officers hear about it once afterwards.
-    public async Task EvidenceAddedAsync(Report report, CancellationToken cancellationToken)
+    public async Task EvidenceAddedAsync(Reporter caller, Report report, CancellationToken cancellationToken)
     {
-        AnnounceUpdate(report, time.GetUtcNow());
+        AnnounceUpdate(report, caller.UserId, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         signal.Wake();
     }
 
-    private void AnnounceUpdate(Report report, DateTimeOffset now) =>
+    private void AnnounceUpdate(Report report, Guid author, DateTimeOffset now)
+    {
+        db.CaseEvents.Add(CaseEvent.Record(report.OrganisationId, report.CaseId, CaseEventKind.InformationAdded, author, now, relatedId: report.Id));
         db.Notifications.Add(Notification.Create(report.OrganisationId, NotificationKind.ReportUpdated, report.Id, null, now));
+    }
 
     // The accounts of the person the report is about; for a report someone made on their own
     // behalf without a linked representative record, that person.

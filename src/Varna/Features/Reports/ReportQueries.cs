@@ -32,11 +32,7 @@ public sealed class ReportQueries(AppDbContext db)
         var evidence = await EvidenceAsync(id, cancellationToken);
         var supplements = await db.ReportSupplements.AsNoTracking().Where(s => s.ReportId == id).OrderBy(s => s.AddedAt)
             .Select(s => new SupplementResponse(s.Id, s.Text, s.AddedAt)).ToListAsync(cancellationToken);
-        return new ReportResponse(report.Id, @case.Reference, @case.Status, @case.ConcernLevel, report.ReceivedAt,
-            report.DangerNow, report.OccurredAt, report.OccurredTimeKnown, report.Channel, report.Types, report.Description,
-            report.Wish, report.Target, report.Location, new PerpetratorResponse(report.PerpetratorCategory, report.PerpetratorIdentifiers),
-            report.RoleConnection, report.AgendaItem, report.ReportedToPolice, report.PoliceReference, report.RepresentativeId,
-            report.IntakeMethod, @case.FirstContactDueAt, evidence, supplements);
+        return ToResponse(report, @case, evidence, supplements);
     }
 
     public Task<List<EvidenceResponse>> EvidenceAsync(Guid reportId, CancellationToken cancellationToken) =>
@@ -50,4 +46,28 @@ public sealed class ReportQueries(AppDbContext db)
             .OrderBy(x => x.m.SentAt).ThenBy(x => x.m.Id)
             .Select(x => new MessageResponse(x.m.Id, x.m.FromReporter, x.DisplayName, x.m.Body, x.m.SentAt))
             .ToListAsync(cancellationToken);
+
+    // Every report of a case with its evidence, additions and messages, for the officer's case view:
+    // four queries however many reports, files or messages the case has.
+    public async Task<List<(ReportResponse Report, List<MessageResponse> Messages)>> ForCaseAsync(Case @case, CancellationToken cancellationToken)
+    {
+        var reports = await db.Reports.AsNoTracking().Where(r => r.CaseId == @case.Id).OrderBy(r => r.ReceivedAt).ToListAsync(cancellationToken);
+        var ids = reports.Select(r => r.Id).ToList();
+        var evidence = (await db.Evidence.AsNoTracking().Where(e => ids.Contains(e.ReportId)).OrderBy(e => e.ReceivedAt).ThenBy(e => e.Id)
+            .ToListAsync(cancellationToken)).ToLookup(e => e.ReportId, EvidenceResponse.From);
+        var supplements = (await db.ReportSupplements.AsNoTracking().Where(s => ids.Contains(s.ReportId)).OrderBy(s => s.AddedAt)
+            .ToListAsync(cancellationToken)).ToLookup(s => s.ReportId, s => new SupplementResponse(s.Id, s.Text, s.AddedAt));
+        var messages = (await db.ReportMessages.AsNoTracking().Where(m => ids.Contains(m.ReportId))
+            .Join(db.Users, m => m.AuthorUserId, u => u.Id, (m, u) => new { m, u.DisplayName })
+            .OrderBy(x => x.m.SentAt).ThenBy(x => x.m.Id)
+            .ToListAsync(cancellationToken)).ToLookup(x => x.m.ReportId, x => new MessageResponse(x.m.Id, x.m.FromReporter, x.DisplayName, x.m.Body, x.m.SentAt));
+        return reports.Select(r => (ToResponse(r, @case, evidence[r.Id].ToList(), supplements[r.Id].ToList()), messages[r.Id].ToList())).ToList();
+    }
+
+    private static ReportResponse ToResponse(Report report, Case @case, IReadOnlyList<EvidenceResponse> evidence, IReadOnlyList<SupplementResponse> supplements) =>
+        new(report.Id, @case.Reference, @case.Status, @case.ConcernLevel, report.ReceivedAt,
+            report.DangerNow, report.OccurredAt, report.OccurredTimeKnown, report.Channel, report.Types, report.Description,
+            report.Wish, report.Target, report.Location, new PerpetratorResponse(report.PerpetratorCategory, report.PerpetratorIdentifiers),
+            report.RoleConnection, report.AgendaItem, report.ReportedToPolice, report.PoliceReference, report.RepresentativeId,
+            report.IntakeMethod, @case.FirstContactDueAt, evidence, supplements);
 }

@@ -15,21 +15,21 @@ public static class ReportValidation
     {
         var errors = new List<Error>();
         var (occurredAt, timeKnown) = ParseOccurredAt(request.OccurredAt, now, errors);
-        var channel = RequiredCode<Channel>(request.Channel, nameof(request.Channel), errors);
+        var channel = CodeInput.Required<Channel>(request.Channel, nameof(request.Channel), errors);
         var types = ParseTypes(request.Types, errors);
         var description = RequiredText(request.Description, nameof(request.Description), Report.MaxDescriptionLength, errors);
-        var wish = RequiredCode<ReporterWish>(request.Wish, nameof(request.Wish), errors);
-        var target = OptionalCode<Target>(request.Target, nameof(request.Target), errors) ?? Target.Self;
+        var wish = CodeInput.Required<ReporterWish>(request.Wish, nameof(request.Wish), errors);
+        var target = CodeInput.Optional<Target>(request.Target, nameof(request.Target), errors) ?? Target.Self;
         var location = OptionalText(request.Location, nameof(request.Location), Report.MaxShortTextLength, errors);
-        var category = OptionalCode<PerpetratorCategory>(request.Perpetrator?.Category, "Perpetrator.Category", errors);
+        var category = CodeInput.Optional<PerpetratorCategory>(request.Perpetrator?.Category, "Perpetrator.Category", errors);
         var identifiers = ParseIdentifiers(request.Perpetrator?.Identifiers, errors);
-        var roleConnection = OptionalCode<RoleConnection>(request.RoleConnection, nameof(request.RoleConnection), errors);
+        var roleConnection = CodeInput.Optional<RoleConnection>(request.RoleConnection, nameof(request.RoleConnection), errors);
         var agendaItem = OptionalText(request.AgendaItem, nameof(request.AgendaItem), Report.MaxShortTextLength, errors);
         var policeReference = OptionalText(request.PoliceReference, nameof(request.PoliceReference), 100, errors);
-        var intake = OptionalCode<IntakeMethod>(request.ReceivedVia, nameof(request.ReceivedVia), errors);
+        var intake = CodeInput.Optional<IntakeMethod>(request.ReceivedVia, nameof(request.ReceivedVia), errors);
         // Typing a report in oneself is not a way an officer can have received it.
         if (intake == IntakeMethod.SelfService)
-            errors.Add(UnknownCode<IntakeMethod>(nameof(request.ReceivedVia), request.ReceivedVia, exclude: IntakeMethod.SelfService));
+            errors.Add(CodeInput.Unknown<IntakeMethod>(nameof(request.ReceivedVia), request.ReceivedVia, exclude: IntakeMethod.SelfService));
 
         if (errors.Count > 0) return Result<ReportDraft>.Fail(errors);
         return Result<ReportDraft>.Ok(new ReportDraft(
@@ -101,7 +101,7 @@ public static class ReportValidation
         foreach (var code in codes.Where(c => !string.IsNullOrWhiteSpace(c)))
         {
             if (Codes.TryParse<IncidentType>(code, out var type)) { if (!types.Contains(type)) types.Add(type); }
-            else errors.Add(UnknownCode<IncidentType>(field, code));
+            else errors.Add(CodeInput.Unknown<IncidentType>(field, code));
         }
         return types;
     }
@@ -117,24 +117,6 @@ public static class ReportValidation
             errors.Add(new Error(field, "Validation.TooLong", Report.MaxShortTextLength));
         return identifiers;
     }
-
-    internal static T RequiredCode<T>(string? code, string field, List<Error> errors) where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(code)) { errors.Add(new Error(field, "Validation.Required")); return default; }
-        return OptionalCode<T>(code, field, errors) ?? default;
-    }
-
-    internal static T? OptionalCode<T>(string? code, string field, List<Error> errors) where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(code)) return null;
-        if (Codes.TryParse<T>(code, out var value)) return value;
-        errors.Add(UnknownCode<T>(field, code));
-        return null;
-    }
-
-    internal static Error UnknownCode<T>(string field, string? code, T? exclude = null) where T : struct, Enum =>
-        new(field, "Validation.UnknownCodeAllowed", Truncate(code), string.Join(", ", Enum.GetValues<T>()
-            .Where(v => exclude is null || !v.Equals(exclude.Value)).Select(Codes.Of)));
 
     private static string RequiredText(string? text, string field, int max, List<Error> errors)
     {
@@ -153,5 +135,4 @@ public static class ReportValidation
     }
 
     // An attacker's 1 MB "code" is not echoed back in full.
-    private static string Truncate(string? code) => code is null ? "" : code.Length > 40 ? code[..40] + "…" : code;
 }

@@ -208,6 +208,65 @@ namespace Varna.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Varna.Features.Cases.Assessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("rationale");
+
+                    b.Property<DateOnly?>("ReassessOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reassess_on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<string>("SuggestedLevel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("suggested_level");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessments");
+
+                    b.HasIndex("CaseId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assessments_case_id_version");
+
+                    b.ToTable("assessments", (string)null);
+                });
+
             modelBuilder.Entity("Varna.Features.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -215,15 +274,48 @@ namespace Varna.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignee_id");
+
+                    b.Property<DateTimeOffset?>("AwaitingContactUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("awaiting_contact_until");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
                     b.Property<string>("ConcernLevel")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("concern_level");
 
+                    b.Property<int>("ConcernRank")
+                        .HasColumnType("integer")
+                        .HasColumnName("concern_rank");
+
+                    b.Property<DateTimeOffset?>("FirstContactAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_contact_at");
+
                     b.Property<DateTimeOffset?>("FirstContactDueAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_contact_due_at");
+
+                    b.Property<string>("FirstContactMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("first_contact_method");
+
+                    b.Property<DateTimeOffset?>("LateNotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("late_notified_at");
+
+                    b.Property<Guid?>("MergedIntoCaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_case_id");
 
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone")
@@ -233,11 +325,29 @@ namespace Varna.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
 
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("outcome_note");
+
+                    b.Property<DateTimeOffset?>("OverdueNotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overdue_notified_at");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
                         .HasColumnName("reference");
+
+                    b.Property<DateTimeOffset?>("ReporterInformedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reporter_informed_at");
 
                     b.Property<Guid?>("RepresentativeId")
                         .HasColumnType("uuid")
@@ -253,12 +363,30 @@ namespace Varna.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer")
                         .HasColumnName("year");
 
                     b.HasKey("Id")
                         .HasName("pk_cases");
+
+                    b.HasIndex("AssigneeId")
+                        .HasDatabaseName("ix_cases_assignee_id");
+
+                    b.HasIndex("AwaitingContactUntil")
+                        .HasDatabaseName("ix_cases_awaiting_contact_until");
+
+                    b.HasIndex("MergedIntoCaseId")
+                        .HasDatabaseName("ix_cases_merged_into_case_id");
 
                     b.HasIndex("RepresentativeId")
                         .HasDatabaseName("ix_cases_representative_id");
@@ -267,14 +395,316 @@ namespace Varna.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_cases_organisation_id_reference");
 
-                    b.HasIndex("OrganisationId", "Status", "FirstContactDueAt")
-                        .HasDatabaseName("ix_cases_organisation_id_status_first_contact_due_at");
-
                     b.HasIndex("OrganisationId", "Year", "Sequence")
                         .IsUnique()
                         .HasDatabaseName("ix_cases_organisation_id_year_sequence");
 
+                    b.HasIndex("OrganisationId", "AwaitingContactUntil", "ConcernRank", "OpenedAt")
+                        .HasDatabaseName("ix_cases_inbox")
+                        .HasFilter("status <> 'closed'");
+
                     b.ToTable("cases", (string)null);
+                });
+
+            modelBuilder.Entity("Varna.Features.Cases.CaseEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid?>("RelatedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("related_id");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_events");
+
+                    b.HasIndex("CaseId", "At")
+                        .HasDatabaseName("ix_case_events_case_id_at");
+
+                    b.ToTable("case_events", (string)null);
+                });
+
+            modelBuilder.Entity("Varna.Features.Cases.CaseLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<Guid>("LinkedCaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("linked_case_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_links");
+
+                    b.HasIndex("LinkedCaseId")
+                        .HasDatabaseName("ix_case_links_linked_case_id");
+
+                    b.HasIndex("CaseId", "LinkedCaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_links_case_id_linked_case_id");
+
+                    b.ToTable("case_links", (string)null);
+                });
+
+            modelBuilder.Entity("Varna.Features.Cases.FollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("OfficerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("officer_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follow_ups");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_follow_ups_case_id");
+
+                    b.HasIndex("DueOn")
+                        .HasDatabaseName("ix_follow_ups_due_on")
+                        .HasFilter("done_at IS NULL");
+
+                    b.HasIndex("OfficerId")
+                        .HasDatabaseName("ix_follow_ups_officer_id");
+
+                    b.HasIndex("OrganisationId", "OfficerId", "DueOn")
+                        .HasDatabaseName("ix_follow_ups_organisation_id_officer_id_due_on");
+
+                    b.ToTable("follow_ups", (string)null);
+                });
+
+            modelBuilder.Entity("Varna.Features.Cases.Measure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly?>("EndOn")
+                        .HasColumnType("date")
+                        .HasColumnName("end_on");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner");
+
+                    b.Property<Guid?>("OwnerOfficerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_officer_id");
+
+                    b.Property<DateOnly?>("ReviewOn")
+                        .HasColumnType("date")
+                        .HasColumnName("review_on");
+
+                    b.Property<DateOnly?>("ReviewRemindedFor")
+                        .HasColumnType("date")
+                        .HasColumnName("review_reminded_for");
+
+                    b.Property<DateOnly?>("StartOn")
+                        .HasColumnType("date")
+                        .HasColumnName("start_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_measures");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_measures_case_id");
+
+                    b.HasIndex("OwnerOfficerId")
+                        .HasDatabaseName("ix_measures_owner_officer_id");
+
+                    b.HasIndex("OrganisationId", "ReviewOn")
+                        .HasDatabaseName("ix_measures_organisation_id_review_on");
+
+                    b.ToTable("measures", (string)null);
+                });
+
+            modelBuilder.Entity("Varna.Features.Cases.PoliceReport", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("outcome_note");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("reference");
+
+                    b.Property<bool>("Reported")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reported");
+
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reported_by");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reported_on");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("CaseId")
+                        .HasName("pk_police_reports");
+
+                    b.ToTable("police_reports", (string)null);
                 });
 
             modelBuilder.Entity("Varna.Features.Cases.ReferenceCounter", b =>
@@ -1063,8 +1493,75 @@ namespace Varna.Data.Migrations.Postgres
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("Varna.Features.Cases.Assessment", b =>
+                {
+                    b.HasOne("Varna.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessments_cases_case_id");
+
+                    b.OwnsMany("Varna.Features.Cases.AssessmentAnswer", "Answers", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Answer")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("answer");
+
+                            b1.Property<Guid>("AssessmentId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("assessment_id");
+
+                            b1.Property<string>("Factor")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("factor");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(10000)
+                                .HasColumnType("character varying(10000)")
+                                .HasColumnName("note");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_assessment_answers");
+
+                            b1.HasIndex("AssessmentId")
+                                .HasDatabaseName("ix_assessment_answers_assessment_id");
+
+                            b1.ToTable("assessment_answers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssessmentId")
+                                .HasConstraintName("fk_assessment_answers_assessments_assessment_id");
+                        });
+
+                    b.Navigation("Answers");
+                });
+
             modelBuilder.Entity("Varna.Features.Cases.Case", b =>
                 {
+                    b.HasOne("Varna.Features.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_cases_asp_net_users_assignee_id");
+
+                    b.HasOne("Varna.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoCaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_cases_cases_merged_into_case_id");
+
                     b.HasOne("Varna.Features.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
@@ -1077,6 +1574,76 @@ namespace Varna.Data.Migrations.Postgres
                         .HasForeignKey("RepresentativeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_cases_representatives_representative_id");
+                });
+
+            modelBuilder.Entity("Varna.Features.Cases.CaseEvent", b =>
+                {
+                    b.HasOne("Varna.Features.Cases.Case", null)
+                        .WithMany("Events")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_events_cases_case_id");
+                });
+
+            modelBuilder.Entity("Varna.Features.Cases.CaseLink", b =>
+                {
+                    b.HasOne("Varna.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_links_cases_case_id");
+
+                    b.HasOne("Varna.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_links_cases_linked_case_id");
+                });
+
+            modelBuilder.Entity("Varna.Features.Cases.FollowUp", b =>
+                {
+                    b.HasOne("Varna.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_follow_ups_cases_case_id");
+
+                    b.HasOne("Varna.Features.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("OfficerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_follow_ups_asp_net_users_officer_id");
+                });
+
+            modelBuilder.Entity("Varna.Features.Cases.Measure", b =>
+                {
+                    b.HasOne("Varna.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_measures_cases_case_id");
+
+                    b.HasOne("Varna.Features.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOfficerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_measures_asp_net_users_owner_officer_id");
+                });
+
+            modelBuilder.Entity("Varna.Features.Cases.PoliceReport", b =>
+                {
+                    b.HasOne("Varna.Features.Cases.Case", null)
+                        .WithOne()
+                        .HasForeignKey("Varna.Features.Cases.PoliceReport", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_police_reports_cases_case_id");
                 });
 
             modelBuilder.Entity("Varna.Features.Cases.ReferenceCounter", b =>
@@ -1295,6 +1862,11 @@ namespace Varna.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_representatives_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Varna.Features.Cases.Case", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Varna.Features.Reports.Evidence", b =>

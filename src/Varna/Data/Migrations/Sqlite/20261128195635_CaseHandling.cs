@@ -1,0 +1,519 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Varna.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class CaseHandling : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_cases_organisation_id_status_first_contact_due_at",
+                table: "cases");
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "assignee_id",
+                table: "cases",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "awaiting_contact_until",
+                table: "cases",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "closed_at",
+                table: "cases",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "concern_rank",
+                table: "cases",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<long>(
+                name: "first_contact_at",
+                table: "cases",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "first_contact_method",
+                table: "cases",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "late_notified_at",
+                table: "cases",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "merged_into_case_id",
+                table: "cases",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "outcome",
+                table: "cases",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "outcome_note",
+                table: "cases",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "overdue_notified_at",
+                table: "cases",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "reporter_informed_at",
+                table: "cases",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "updated_at",
+                table: "cases",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<int>(
+                name: "version",
+                table: "cases",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "assessments",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    recorded_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    recorded_by_user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    suggested_level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    rationale = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    reassess_on = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_assessments", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_assessments_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_events",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    actor_user_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    from = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    to = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    text = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    related_id = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_events", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_events_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_links",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    linked_case_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    created_by_user_id = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_case_links", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_case_links_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_case_links_cases_linked_case_id",
+                        column: x => x.linked_case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "follow_ups",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    due_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    officer_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    reminded_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    done_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_follow_ups", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_follow_ups_asp_net_users_officer_id",
+                        column: x => x.officer_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_follow_ups_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "measures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    owner_officer_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    start_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    review_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    end_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    review_reminded_for = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_measures", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_measures_asp_net_users_owner_officer_id",
+                        column: x => x.owner_officer_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "fk_measures_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "police_reports",
+                columns: table => new
+                {
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    reported = table.Column<bool>(type: "INTEGER", nullable: false),
+                    reported_by = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    reference = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    reported_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    outcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    outcome_note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_police_reports", x => x.case_id);
+                    table.ForeignKey(
+                        name: "fk_police_reports_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "assessment_answers",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    factor = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    answer = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    note = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    assessment_id = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_assessment_answers", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_assessment_answers_assessments_assessment_id",
+                        column: x => x.assessment_id,
+                        principalTable: "assessments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_assignee_id",
+                table: "cases",
+                column: "assignee_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_awaiting_contact_until",
+                table: "cases",
+                column: "awaiting_contact_until");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_inbox",
+                table: "cases",
+                columns: new[] { "organisation_id", "awaiting_contact_until", "concern_rank", "opened_at" },
+                filter: "status <> 'closed'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_merged_into_case_id",
+                table: "cases",
+                column: "merged_into_case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_assessment_answers_assessment_id",
+                table: "assessment_answers",
+                column: "assessment_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_assessments_case_id_version",
+                table: "assessments",
+                columns: new[] { "case_id", "version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_events_case_id_at",
+                table: "case_events",
+                columns: new[] { "case_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_links_case_id_linked_case_id",
+                table: "case_links",
+                columns: new[] { "case_id", "linked_case_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_links_linked_case_id",
+                table: "case_links",
+                column: "linked_case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_follow_ups_case_id",
+                table: "follow_ups",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_follow_ups_due_on",
+                table: "follow_ups",
+                column: "due_on",
+                filter: "done_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_follow_ups_officer_id",
+                table: "follow_ups",
+                column: "officer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_follow_ups_organisation_id_officer_id_due_on",
+                table: "follow_ups",
+                columns: new[] { "organisation_id", "officer_id", "due_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_measures_case_id",
+                table: "measures",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_measures_organisation_id_review_on",
+                table: "measures",
+                columns: new[] { "organisation_id", "review_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_measures_owner_officer_id",
+                table: "measures",
+                column: "owner_officer_id");
+
+            migrationBuilder.AddForeignKey(
+                name: "fk_cases_asp_net_users_assignee_id",
+                table: "cases",
+                column: "assignee_id",
+                principalTable: "AspNetUsers",
+                principalColumn: "id",
+                onDelete: ReferentialAction.SetNull);
+
+            migrationBuilder.AddForeignKey(
+                name: "fk_cases_cases_merged_into_case_id",
+                table: "cases",
+                column: "merged_into_case_id",
+                principalTable: "cases",
+                principalColumn: "id",
+                onDelete: ReferentialAction.Restrict);
+
+            // Cases received before case handling existed: their clock runs from the deadline they were given.
+            migrationBuilder.Sql("UPDATE cases SET awaiting_contact_until = first_contact_due_at, updated_at = opened_at, concern_rank = CASE concern_level WHEN 'acute' THEN 3 WHEN 'high' THEN 2 WHEN 'moderate' THEN 1 ELSE 0 END;");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "fk_cases_asp_net_users_assignee_id",
+                table: "cases");
+
+            migrationBuilder.DropForeignKey(
+                name: "fk_cases_cases_merged_into_case_id",
+                table: "cases");
+
+            migrationBuilder.DropTable(
+                name: "assessment_answers");
+
+            migrationBuilder.DropTable(
+                name: "case_events");
+
+            migrationBuilder.DropTable(
+                name: "case_links");
+
+            migrationBuilder.DropTable(
+                name: "follow_ups");
+
+            migrationBuilder.DropTable(
+                name: "measures");
+
+            migrationBuilder.DropTable(
+                name: "police_reports");
+
+            migrationBuilder.DropTable(
+                name: "assessments");
+
+            migrationBuilder.DropIndex(
+                name: "ix_cases_assignee_id",
+                table: "cases");
+
+            migrationBuilder.DropIndex(
+                name: "ix_cases_awaiting_contact_until",
+                table: "cases");
+
+            migrationBuilder.DropIndex(
+                name: "ix_cases_inbox",
+                table: "cases");
+
+            migrationBuilder.DropIndex(
+                name: "ix_cases_merged_into_case_id",
+                table: "cases");
+
+            migrationBuilder.DropColumn(
+                name: "assignee_id",
+                table: "cases");
+
+            migrationBuilder.DropColumn(
+                name: "awaiting_contact_until",
+                table: "cases");
+
+            migrationBuilder.DropColumn(
+                name: "closed_at",
+                table: "cases");
+
+            migrationBuilder.DropColumn(
+                name: "concern_rank",
+                table: "cases");
+
+            migrationBuilder.DropColumn(
+                name: "first_contact_at",
+                table: "cases");
+
+            migrationBuilder.DropColumn(
+                name: "first_contact_method",
+                table: "cases");
+
+            migrationBuilder.DropColumn(
+                name: "late_notified_at",
+                table: "cases");
+
+            migrationBuilder.DropColumn(
+                name: "merged_into_case_id",
+                table: "cases");
+
+            migrationBuilder.DropColumn(
+                name: "outcome",
+                table: "cases");
+
+            migrationBuilder.DropColumn(
+                name: "outcome_note",
+                table: "cases");
+
+            migrationBuilder.DropColumn(
+                name: "overdue_notified_at",
+                table: "cases");
+
+            migrationBuilder.DropColumn(
+                name: "reporter_informed_at",
+                table: "cases");
+
+            migrationBuilder.DropColumn(
+                name: "updated_at",
+                table: "cases");
+
+            migrationBuilder.DropColumn(
+                name: "version",
+                table: "cases");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_organisation_id_status_first_contact_due_at",
+                table: "cases",
+                columns: new[] { "organisation_id", "status", "first_contact_due_at" });
+        }
+    }
+}

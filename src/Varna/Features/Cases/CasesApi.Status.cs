@@ -1,0 +1,6 @@
+namespace Varna.Features.Cases;
+
+public static partial class CasesApi
+{
+    internal static RouteGroupBuilder MapStatusApi(this RouteGroupBuilder cases) => cases;
+}

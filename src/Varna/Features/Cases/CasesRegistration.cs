@@ -1,0 +1,26 @@
+namespace Varna.Features.Cases;
+
+public static class CasesRegistration
+{
+    public static WebApplicationBuilder AddCases(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<CaseQueries>();
+        builder.Services.AddScoped<CaseChanges>();
+        builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>().Configure(pages =>
+        {
+            pages.Conventions.AuthorizeFolder("/Cases");
+            pages.Conventions.AddFolderApplicationModelConvention("/Cases", page => page.Filters.Add(new OfficersOnlyPageFilter()));
+        });
+        return builder;
+    }
+
+    public static WebApplication MapCases(this WebApplication app)
+    {
+        app.MapGroup("/api/v1/cases")
+            .RequireAuthorization(IdentityRegistration.ApiPolicy)
+            .AddEndpointFilter<OfficersOnlyEndpointFilter>()
+            .WithTags("Cases")
+            .MapCasesApi();
+        return app;
+    }
+}

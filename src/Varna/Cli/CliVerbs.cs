@@ -4,7 +4,7 @@ namespace Varna.Cli;
 // app, without starting the web server. Exit codes: 0 ok, 1 failed, 2 bad arguments.
 public static class CliVerbs
 {
-    private static readonly string[] Verbs = ["migrate", "admin", "token", "seed-demo", "help"];
+    private static readonly string[] Verbs = ["migrate", "admin", "token", "seed-demo", "seed-cases", "help"];
 
     public static string? Find(string[] args) =>
         args.Length > 0 && Verbs.Contains(args[0]) ? args[0] : null;
@@ -36,6 +36,7 @@ public static class CliVerbs
                 "admin" => await AdminCommand.RunAsync(services, arguments),
                 "token" => await TokenCommand.RunAsync(services, arguments),
                 "seed-demo" => await SeedDemoCommand.RunAsync(services),
+                "seed-cases" => await SeedCasesCommand.RunAsync(services, arguments),
                 _ => Usage(null),
             };
         }
@@ -61,6 +62,8 @@ public static class CliVerbs
                                                             create an organisation admin (and the organisation if new)
               token create --email <email> [--name <label>] create a personal API token (printed on the last line)
               seed-demo                                     add the demo data to an empty database
+              seed-cases --count <n> [--org DEMO] [--open-share 0.05]
+                                                            add n generated cases (for bench/cases.sh)
             """);
         return problem is null ? 0 : 2;
     }

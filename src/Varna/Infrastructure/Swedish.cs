@@ -13,8 +13,11 @@ public static class Swedish
     public static readonly TimeZoneInfo TimeZone =
         TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Stockholm", out var zone) ? zone : TimeZoneInfo.Utc;
 
-    public static DateOnly Today(this TimeProvider time) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZone).DateTime);
+    public static DateOnly Today(this TimeProvider time) => DateOf(time.GetUtcNow());
+
+    // The Swedish calendar day a moment falls on.
+    public static DateOnly DateOf(DateTimeOffset moment) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, TimeZone).DateTime);
 
     public static string Format(DateTimeOffset moment) =>
         TimeZoneInfo.ConvertTime(moment, TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

@@ -37,6 +37,7 @@ public sealed class VarnaServer : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Varna", $"Data Source={Path.Combine(_directory, "varna.db")};Pooling=False");
         builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Cases", "false");
         builder.UseSetting("Smtp:PickupDirectory", MailDirectory);
         builder.UseSetting("Varna:PublicBaseUrl", "http://127.0.0.1");
     }

@@ -16,6 +16,8 @@ public class VarnaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
     public string MailDirectory { get; } = Directory.CreateTempSubdirectory("varna-mail-").FullName;
     protected virtual bool DemoEnabled => true;
+    // The demo desk of cases stays out unless a test class asks for it, so tests count only their own cases.
+    protected virtual bool DemoCases => false;
     protected virtual void ConfigureTestServices(IServiceCollection services) { }
 
     protected virtual bool OwnsDatabase => true;
@@ -33,6 +35,7 @@ public class VarnaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Database.Provider);
         builder.UseSetting("ConnectionStrings:Varna", Database.ConnectionString);
         builder.UseSetting("Demo:Enabled", DemoEnabled ? "true" : "false");
+        builder.UseSetting("Demo:Cases", DemoCases ? "true" : "false");
         builder.UseSetting("Smtp:PickupDirectory", MailDirectory);
         builder.UseSetting("Varna:PublicBaseUrl", "http://localhost");
         builder.ConfigureTestServices(ConfigureTestServices);

@@ -2,7 +2,8 @@ namespace Varna.Features.Demo;
 
 // Demo mode seeds known accounts, shows a banner and does not insist on two-factor sign-in.
 // It is on in Development (appsettings.Development.json) and refused in Production.
-public sealed record DemoMode(bool Enabled);
+// Cases: whether the demo also gets a desk of cases in every stage (tests that count cases turn it off).
+public sealed record DemoMode(bool Enabled, bool Cases = true);
 
 public static class DemoRegistration
 {
@@ -10,8 +11,10 @@ public static class DemoRegistration
 
     public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(new DemoMode(builder.Configuration.GetValue<bool>("Demo:Enabled")));
+        builder.Services.AddSingleton(new DemoMode(builder.Configuration.GetValue<bool>("Demo:Enabled"),
+            builder.Configuration.GetValue("Demo:Cases", true)));
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddScoped<CaseVolume>();
         return builder;
     }
 }

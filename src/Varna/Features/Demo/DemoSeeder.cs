@@ -4,7 +4,7 @@ using Varna.Features.Representatives;
 
 namespace Varna.Features.Demo;
 
-public sealed class DemoSeeder(AppDbContext db, UserManager<User> users, TimeProvider time, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(AppDbContext db, UserManager<User> users, TimeProvider time, DemoMode demo, ILogger<DemoSeeder> logger)
 {
     // The term that started after the September 2026 election.
     private static readonly DateOnly TermStart = new(2026, 10, 15);
@@ -28,14 +28,19 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<User> users, TimePro
         var regionalReps = AddRepresentatives(region, seed: 1634, now);
         await db.SaveChangesAsync();
 
-        await AddUserAsync("fortroendevald@demo.varna.se", municipalReps[7].FullName, municipality, Roles.Representative, municipalReps[7]);
-        await AddUserAsync("sakerhet@demo.varna.se", "Helena Säker", municipality, Roles.SecurityOfficer);
+        var representative = await AddUserAsync("fortroendevald@demo.varna.se", municipalReps[7].FullName, municipality, Roles.Representative, municipalReps[7]);
+        var officer = await AddUserAsync("sakerhet@demo.varna.se", "Helena Säker", municipality, Roles.SecurityOfficer);
         await AddUserAsync("admin@demo.varna.se", "Adam Admin", municipality, Roles.OrgAdmin);
         await AddUserAsync("analys@demo.varna.se", "Alva Analys", municipality, Roles.Analyst);
         await AddUserAsync("dso@demo.varna.se", "Dora Dataskydd", municipality, Roles.DataProtectionOfficer);
         await AddUserAsync("natverk@demo.varna.se", "Nora Nätverk", null, Roles.NetworkCoordinator);
         await AddUserAsync("fortroendevald@region.demo.varna.se", regionalReps[4].FullName, region, Roles.Representative, regionalReps[4]);
         await AddUserAsync("sakerhet@region.demo.varna.se", "Rikard Region", region, Roles.SecurityOfficer);
+        if (demo.Cases)
+        {
+            new DemoCases(db, municipality, officer.Id, representative.Id, now).Add(municipalReps);
+            await db.SaveChangesAsync();
+        }
         logger.LogInformation("Demo data added: {Organisations} organisations, {Representatives} representatives.", 2, municipalReps.Count + regionalReps.Count);
     }
 
@@ -91,7 +96,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<User> users, TimePro
         return list;
     }
 
-    private async Task AddUserAsync(string email, string name, Organisation? org, string role, Representative? representative = null)
+    private async Task<User> AddUserAsync(string email, string name, Organisation? org, string role, Representative? representative = null)
     {
         var user = new User
         {
@@ -107,6 +112,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<User> users, TimePro
         var created = await users.CreateAsync(user, DemoRegistration.Password);
         if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(user, role);
+        return user;
     }
 
     private static string Ascii(string s) => new string(s.ToLowerInvariant()

@@ -402,9 +402,6 @@ namespace Varna.Data.Migrations.Postgres
                 principalTable: "cases",
                 principalColumn: "id",
                 onDelete: ReferentialAction.Restrict);
-
-            // Cases received before case handling existed: their clock runs from the deadline they were given.
-            migrationBuilder.Sql("UPDATE cases SET awaiting_contact_until = first_contact_due_at, updated_at = opened_at, concern_rank = CASE concern_level WHEN 'acute' THEN 3 WHEN 'high' THEN 2 WHEN 'moderate' THEN 1 ELSE 0 END;");
         }
 
         /// <inheritdoc />

@@ -19,9 +19,6 @@ public sealed class CaseChanges(AppDbContext db, TimeProvider time, Notification
         if (expectedVersion is { } expected && expected != @case.Version) return ChangedMeanwhile;
         var result = await change(@case);
         if (!result.Succeeded) return result;
-        // The loaded case's events list holds only the lines this change appended. They carry ids made
-        // here, so EF would take them for existing rows and update nothing (a false conflict): insert them.
-        foreach (var line in @case.Events) db.Entry(line).State = EntityState.Added;
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -17,13 +17,13 @@ public sealed class CaseDetailsTests(VarnaFactory factory) : IClassFixture<Varna
     }
 
     [Fact]
-    public async Task Officer_finds_the_new_case_on_the_start_page_and_reads_the_report_with_its_evidence()
+    public async Task Officer_finds_the_new_case_in_the_inbox_and_reads_the_report_with_its_evidence()
     {
         var (caseId, _, reference) = await ReportAsync("<b>Hotet</b> kom i brevlådan");
         var officer = await factory.SignedInAsync(Demo.Officer);
 
-        var start = await officer.GetPageAsync("/");
-        var link = start.QuerySelectorAll("a").Single(a => a.TextContent == reference);
+        var inbox = await officer.GetPageAsync("/arenden");
+        var link = inbox.QuerySelectorAll("a").Single(a => a.TextContent == reference);
         var page = await officer.GetPageAsync(link.GetAttribute("href")!);
 
         Assert.Equal($"/arenden/{caseId}", link.GetAttribute("href"));

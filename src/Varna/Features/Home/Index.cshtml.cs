@@ -12,11 +12,11 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
     public IReadOnlyList<OwnMandate> OwnMandates { get; private set; } = [];
     public int? NetworkOrganisations { get; private set; }
     public IReadOnlyList<StatutoryRepresentative> Statutory { get; private set; } = [];
-    public IReadOnlyList<OpenCase> OpenCases { get; private set; } = [];
+    public CaseFigures? CaseCounts { get; private set; }
 
     public sealed record OrganisationFigures(int Representatives, int ActiveMandates, int StatutoryCovered);
     public sealed record StatutoryRepresentative(string Name, BodyKind BodyKind, string? BodyName, MandateRole Role);
-    public sealed record OpenCase(Guid Id, string Reference, Cases.ConcernLevel ConcernLevel, DateTimeOffset OpenedAt, DateTimeOffset? FirstContactDueAt);
+    public sealed record CaseFigures(int Open, int Overdue, int TodoDue);
     public sealed record OwnMandate(BodyKind BodyKind, string? BodyName, MandateRole Role, DateOnly From, DateOnly? To);
 
     public async Task OnGetAsync()
@@ -38,11 +38,13 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
         // The officer's first duty under KL 4:18 a: knowing whom it covers.
         if (User.IsInRole(Roles.SecurityOfficer))
         {
-            // Until the case inbox exists (the case-handling issue), open cases are listed here.
-            OpenCases = await db.Cases.AsNoTracking().Where(c => c.Status != Cases.CaseStatus.Closed)
-                .OrderByDescending(c => c.OpenedAt).Take(50)
-                .Select(c => new OpenCase(c.Id, c.Reference, c.ConcernLevel, c.OpenedAt, c.FirstContactDueAt))
-                .ToListAsync();
+            // A glance only; the lists are the inbox (/arenden) and the to-do list (/arenden/att-gora).
+            var open = db.Cases.AsNoTracking().Where(c => c.Status != Cases.CaseStatus.Closed);
+            var now = time.GetUtcNow();
+            CaseCounts = new CaseFigures(
+                await open.CountAsync(),
+                await open.CountAsync(c => c.AwaitingContactUntil != null && c.AwaitingContactUntil < now),
+                await Cases.TodoQuery.DueCountAsync(db, Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), today, HttpContext.RequestAborted));
 
             var covered = await db.Mandates.AsNoTracking()
                 .Where(m => m.FullTimeOrLargePartTime && m.From <= today && (m.To == null || m.To >= today))

@@ -12,7 +12,7 @@ public static class InboxArrange
 {
     private static int _sequence = 9000;
 
-    public static async Task<(Guid Id, string Reference)> NewCaseAsync(this VarnaFactory factory, string type = "hate_speech",
+    public static async Task<(Guid Id, string Reference)> NewTypedCaseAsync(this VarnaFactory factory, string type = "hate_speech",
         string wish = "request_contact", string representative = Demo.Representative)
     {
         var body = ReportsArrange.ValidReport($"Inkorgstest {Guid.NewGuid():N}");

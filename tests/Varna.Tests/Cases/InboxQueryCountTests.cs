@@ -17,7 +17,7 @@ public sealed class InboxQueryCountTests(InboxQueryCountTests.CountingFactory fa
         var me = await factory.UserIdAsync(Demo.Officer);
         for (var i = 0; i < 3; i++)
         {
-            var (id, _) = await factory.NewCaseAsync(i == 0 ? "violence" : "hate_speech", i == 2 ? "record_only" : "request_contact");
+            var (id, _) = await factory.NewTypedCaseAsync(i == 0 ? "violence" : "hate_speech", i == 2 ? "record_only" : "request_contact");
             if (i == 1) await factory.AssignAsync(id, me);
         }
         var officer = await factory.SignedInAsync(Demo.Officer);

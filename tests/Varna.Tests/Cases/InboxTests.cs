@@ -12,10 +12,10 @@ public sealed class InboxTests(VarnaFactory factory) : IClassFixture<VarnaFactor
     [Fact]
     public async Task Overdue_case_comes_before_a_later_deadline_before_high_concern_before_low()
     {
-        var low = await factory.NewCaseAsync("hate_speech", "record_only");
-        var high = await factory.NewCaseAsync("violence", "record_only");
-        var later = await factory.NewCaseAsync("hate_speech");
-        var overdue = await factory.NewCaseAsync("hate_speech");
+        var low = await factory.NewTypedCaseAsync("hate_speech", "record_only");
+        var high = await factory.NewTypedCaseAsync("violence", "record_only");
+        var later = await factory.NewTypedCaseAsync("hate_speech");
+        var overdue = await factory.NewTypedCaseAsync("hate_speech");
         await factory.ClockAsync(overdue.Id, DateTimeOffset.UtcNow.AddHours(-3));
 
         var items = await (await ApiAsync()).InboxAsync();
@@ -32,8 +32,8 @@ public sealed class InboxTests(VarnaFactory factory) : IClassFixture<VarnaFactor
     [Fact]
     public async Task Inbox_page_lists_the_case_with_time_left_and_marks_an_overdue_one_in_words()
     {
-        var later = await factory.NewCaseAsync("hate_speech");
-        var overdue = await factory.NewCaseAsync("threat");
+        var later = await factory.NewTypedCaseAsync("hate_speech");
+        var overdue = await factory.NewTypedCaseAsync("threat");
         await factory.ClockAsync(later.Id, DateTimeOffset.UtcNow.AddHours(2).AddMinutes(20));
         await factory.ClockAsync(overdue.Id, DateTimeOffset.UtcNow.AddHours(-3).AddMinutes(-45));
         var officer = await factory.SignedInAsync(Demo.Officer);
@@ -55,8 +55,8 @@ public sealed class InboxTests(VarnaFactory factory) : IClassFixture<VarnaFactor
     [Fact]
     public async Task Concern_filter_lists_only_that_level_and_keeps_the_choice_in_the_form()
     {
-        var high = await factory.NewCaseAsync("violence");
-        var low = await factory.NewCaseAsync("hate_speech");
+        var high = await factory.NewTypedCaseAsync("violence");
+        var low = await factory.NewTypedCaseAsync("hate_speech");
         var officer = await factory.SignedInAsync(Demo.Officer);
 
         var api = (await (await ApiAsync()).InboxAsync("concern=high")).Ids();
@@ -73,8 +73,8 @@ public sealed class InboxTests(VarnaFactory factory) : IClassFixture<VarnaFactor
     [Fact]
     public async Task Status_filter_lists_only_cases_in_that_status()
     {
-        var assessing = await factory.NewCaseAsync();
-        var fresh = await factory.NewCaseAsync();
+        var assessing = await factory.NewTypedCaseAsync();
+        var fresh = await factory.NewTypedCaseAsync();
         await factory.StatusAsync(assessing.Id, CaseStatus.Assessing);
 
         var ids = (await (await ApiAsync()).InboxAsync("status=assessing")).Ids();
@@ -86,8 +86,8 @@ public sealed class InboxTests(VarnaFactory factory) : IClassFixture<VarnaFactor
     [Fact]
     public async Task Assignee_filter_finds_mine_unassigned_and_a_named_officers_cases()
     {
-        var mine = await factory.NewCaseAsync();
-        var free = await factory.NewCaseAsync();
+        var mine = await factory.NewTypedCaseAsync();
+        var free = await factory.NewTypedCaseAsync();
         var me = await factory.UserIdAsync(Demo.Officer);
         await factory.AssignAsync(mine.Id, me);
         var api = await ApiAsync();
@@ -109,8 +109,8 @@ public sealed class InboxTests(VarnaFactory factory) : IClassFixture<VarnaFactor
     [Fact]
     public async Task Overdue_filter_lists_only_cases_whose_first_contact_is_late()
     {
-        var late = await factory.NewCaseAsync();
-        var onTime = await factory.NewCaseAsync();
+        var late = await factory.NewTypedCaseAsync();
+        var onTime = await factory.NewTypedCaseAsync();
         await factory.ClockAsync(late.Id, DateTimeOffset.UtcNow.AddMinutes(-5));
 
         var items = await (await ApiAsync()).InboxAsync("overdue=true");
@@ -123,8 +123,8 @@ public sealed class InboxTests(VarnaFactory factory) : IClassFixture<VarnaFactor
     [Fact]
     public async Task Type_filter_lists_cases_with_a_report_of_that_type()
     {
-        var stalking = await factory.NewCaseAsync("stalking");
-        var other = await factory.NewCaseAsync("defamation");
+        var stalking = await factory.NewTypedCaseAsync("stalking");
+        var other = await factory.NewTypedCaseAsync("defamation");
 
         var ids = (await (await ApiAsync()).InboxAsync("type=stalking")).Ids();
 
@@ -151,7 +151,7 @@ public sealed class InboxTests(VarnaFactory factory) : IClassFixture<VarnaFactor
     [Fact]
     public async Task Unknown_filter_value_on_the_page_is_named_next_to_the_filter_and_no_list_is_shown()
     {
-        await factory.NewCaseAsync();
+        await factory.NewTypedCaseAsync();
         var officer = await factory.SignedInAsync(Demo.Officer);
 
         var page = await officer.GetPageAsync("/arenden?oro=brådskande&typ=threat");
@@ -194,7 +194,7 @@ public sealed class InboxTests(VarnaFactory factory) : IClassFixture<VarnaFactor
     [Fact]
     public async Task Closed_cases_are_not_in_the_inbox()
     {
-        var closed = await factory.NewCaseAsync();
+        var closed = await factory.NewTypedCaseAsync();
         await factory.UpdateCaseAsync(closed.Id, s => s.SetProperty(c => c.Status, CaseStatus.Closed).SetProperty(c => c.AwaitingContactUntil, (DateTimeOffset?)null));
         var officer = await factory.SignedInAsync(Demo.Officer);
 
@@ -208,7 +208,7 @@ public sealed class InboxTests(VarnaFactory factory) : IClassFixture<VarnaFactor
     [Fact]
     public async Task Another_organisations_cases_are_never_listed()
     {
-        var regional = await factory.NewCaseAsync(representative: Demo.RegionRepresentative);
+        var regional = await factory.NewTypedCaseAsync(representative: Demo.RegionRepresentative);
         var officer = await factory.SignedInAsync(Demo.Officer);
 
         var ids = (await (await ApiAsync()).InboxAsync()).Ids();
@@ -225,7 +225,7 @@ public sealed class InboxTests(VarnaFactory factory) : IClassFixture<VarnaFactor
     [InlineData(Demo.Analyst)]
     public async Task Non_officers_get_404_for_the_inbox_the_todo_list_and_their_api(string email)
     {
-        await factory.NewCaseAsync();
+        await factory.NewTypedCaseAsync();
         var browser = await factory.SignedInAsync(email);
         var api = await factory.ApiClientAsync(email);
 
@@ -238,7 +238,7 @@ public sealed class InboxTests(VarnaFactory factory) : IClassFixture<VarnaFactor
     [Fact]
     public async Task Start_page_shows_the_officer_counts_and_links_to_the_inbox_and_todo()
     {
-        var late = await factory.NewCaseAsync();
+        var late = await factory.NewTypedCaseAsync();
         await factory.ClockAsync(late.Id, DateTimeOffset.UtcNow.AddHours(-1));
         var officer = await factory.SignedInAsync(Demo.Officer);
 

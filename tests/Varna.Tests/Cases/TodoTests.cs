@@ -52,7 +52,7 @@ public sealed class TodoTests(VarnaFactory factory) : IClassFixture<VarnaFactory
     {
         var me = await factory.UserIdAsync(Demo.Officer);
         var other = await OtherOfficerAsync();
-        var (caseId, reference) = await factory.NewCaseAsync();
+        var (caseId, reference) = await factory.NewTypedCaseAsync();
         await FollowUpAsync(caseId, Today.AddDays(-2), "Ring Anna efter nämndmötet", me);
         await FollowUpAsync(caseId, Today.AddDays(-2), "Kolleganstuppföljning", other);
         await MeasureAsync(caseId, MeasureCode.Alarm, Today, me);
@@ -74,8 +74,8 @@ public sealed class TodoTests(VarnaFactory factory) : IClassFixture<VarnaFactory
     public async Task Measure_without_an_owner_officer_is_reviewed_by_the_cases_assignee()
     {
         var me = await factory.UserIdAsync(Demo.Officer);
-        var (mine, _) = await factory.NewCaseAsync();
-        var (unassigned, _) = await factory.NewCaseAsync();
+        var (mine, _) = await factory.NewTypedCaseAsync();
+        var (unassigned, _) = await factory.NewTypedCaseAsync();
         await factory.AssignAsync(mine, me);
         await MeasureAsync(mine, MeasureCode.PoliceProtection, Today.AddDays(-1), null);
         await MeasureAsync(unassigned, MeasureCode.AddressProtection, Today.AddDays(-1), null);
@@ -95,9 +95,9 @@ public sealed class TodoTests(VarnaFactory factory) : IClassFixture<VarnaFactory
     public async Task Reassessment_is_due_from_the_latest_assessment_of_my_open_case_only()
     {
         var me = await factory.UserIdAsync(Demo.Officer);
-        var (due, dueReference) = await factory.NewCaseAsync();
-        var (superseded, _) = await factory.NewCaseAsync();
-        var (closed, _) = await factory.NewCaseAsync();
+        var (due, dueReference) = await factory.NewTypedCaseAsync();
+        var (superseded, _) = await factory.NewTypedCaseAsync();
+        var (closed, _) = await factory.NewTypedCaseAsync();
         foreach (var id in new[] { due, superseded, closed }) await factory.AssignAsync(id, me);
         await AssessmentAsync(due, 1, Today, me);
         await AssessmentAsync(superseded, 1, Today.AddDays(-10), me);
@@ -122,7 +122,7 @@ public sealed class TodoTests(VarnaFactory factory) : IClassFixture<VarnaFactory
     public async Task Due_items_come_oldest_first_and_the_next_14_days_are_listed_apart()
     {
         var me = await factory.UserIdAsync(Demo.Officer);
-        var (caseId, _) = await factory.NewCaseAsync();
+        var (caseId, _) = await factory.NewTypedCaseAsync();
         await FollowUpAsync(caseId, Today, "Ordning-i-dag", me);
         await FollowUpAsync(caseId, Today.AddDays(-5), "Ordning-fem-dagar-sedan", me);
         await FollowUpAsync(caseId, Today.AddDays(5), "Ordning-om-fem-dagar", me);

@@ -19,6 +19,10 @@ public sealed class CaseChanges(AppDbContext db, TimeProvider time, Notification
         if (expectedVersion is { } expected && expected != @case.Version) return ChangedMeanwhile;
         var result = await change(@case);
         if (!result.Succeeded) return result;
+        // Timeline lines appended to a loaded case are new rows. Found through the navigation with
+        // their key already set, EF would take them for existing rows and update nothing (a false conflict).
+        foreach (var line in @case.Events)
+            if (db.Entry(line).State == EntityState.Detached) db.Entry(line).State = EntityState.Added;
         try
         {
             await db.SaveChangesAsync(cancellationToken);

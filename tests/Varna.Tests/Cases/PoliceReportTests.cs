@@ -102,4 +102,26 @@ public sealed class PoliceReportTests(VarnaFactory factory) : IClassFixture<Varn
         Assert.NotEmpty(missing.ProblemErrors("reported"));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, (await api.CaseAsync(caseId)).GetProperty("policeReport").ValueKind);
     }
+
+    [Fact]
+    public async Task Page_says_someone_else_changed_the_case_and_shows_the_police_report_as_it_now_is()
+    {
+        var caseId = await factory.NewCaseAsync();
+        var officer = await factory.SignedInAsync(Demo.Officer);
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)(await officer.GetPageAsync($"/arenden/{caseId}")).QuerySelector(PoliceForm)!;
+        var api = await factory.ApiClientAsync(Demo.Officer);
+        await (await api.PostJsonAsync($"/api/v1/cases/{caseId}/police-report", new JsonObject
+        {
+            ["reported"] = true, ["reportedBy"] = "representative", ["reference"] = "5000-K777-26",
+        })).JsonAsync(HttpStatusCode.OK);
+
+        var response = await officer.PostFormAsync(form, $"/arenden/{caseId}", new Dictionary<string, string> { ["Police.Reported"] = "false" });
+        var page = await response.ReadPageAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Någon annan har ändrat ärendet", page.QuerySelector("[role=alert]")!.TextContent);
+        Assert.Contains("5000-K777-26", page.QuerySelector(".police-summary")!.TextContent);
+        Assert.NotNull(page.QuerySelector("#Police_Reported_yes[checked]"));
+        Assert.True((await api.CaseAsync(caseId)).GetProperty("policeReport").GetProperty("reported").GetBoolean());
+    }
 }

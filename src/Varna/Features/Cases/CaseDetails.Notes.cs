@@ -7,7 +7,7 @@ public sealed partial class CaseDetailsModel
 
     public async Task<IActionResult> OnPostNoteAsync(Guid id, CancellationToken cancellationToken)
     {
-        var outcome = await CaseNotes.AddAsync(changes, id, Note.Text, Actor, cancellationToken);
+        var outcome = await CaseNotes.AddAsync(db, changes, id, Note.Text, Actor, cancellationToken);
         return await FinishAsync(id, outcome, nameof(Note), "Case.NoteAdded", cancellationToken);
     }
 }

@@ -47,6 +47,7 @@ public static class CaseLinking
             // From holds the reason's code and To the other case's reference as it reads today.
             @case.Record(CaseEventKind.Linked, actor, now, from: code, to: found!.Reference, text: trimmed, relatedId: found.Id);
             found.Record(CaseEventKind.Linked, actor, now, from: code, to: @case.Reference, text: trimmed, relatedId: @case.Id);
+            db.AddRecordedEvents(@case, found);
             return Result<Case>.Ok(@case);
         }, cancellationToken);
 
@@ -63,6 +64,7 @@ public static class CaseLinking
             if (!merged.Succeeded) return merged;
             foreach (var report in await db.Reports.Where(r => r.CaseId == @case.Id).ToListAsync(cancellationToken))
                 report.MoveTo(target!);
+            db.AddRecordedEvents(@case, target!);
             return merged;
         }, cancellationToken);
 

@@ -12,7 +12,7 @@ public sealed class NoteInput
 // note never reaches the reporter. A note overwrites nothing, so it needs no version check.
 public static class CaseNotes
 {
-    public static async Task<Result<CaseEvent>?> AddAsync(CaseChanges changes, Guid id, string? text, Guid actor,
+    public static async Task<Result<CaseEvent>?> AddAsync(AppDbContext db, CaseChanges changes, Guid id, string? text, Guid actor,
         CancellationToken cancellationToken) =>
         await changes.ApplyAsync(id, null, @case =>
         {
@@ -20,6 +20,7 @@ public static class CaseNotes
             if (trimmed.Length == 0) return new Error(nameof(NoteInput.Text), "Case.NoteRequired");
             if (trimmed.Length > CaseEvent.MaxTextLength) return new Error(nameof(NoteInput.Text), "Case.NoteTooLong", CaseEvent.MaxTextLength);
             @case.Record(CaseEventKind.NoteAdded, actor, changes.Now, text: trimmed);
+            db.AddRecordedEvents(@case);
             return Result<CaseEvent>.Ok(@case.Events.Last());
         }, cancellationToken);
 }

@@ -20,11 +20,11 @@ public static partial class CasesApi
     }
 
     private static async Task<Results<Created<TimelineEntryResponse>, NotFound, ValidationProblem, ProblemHttpResult>> AddNoteAsync(
-        Guid id, NoteRequest request, HttpContext context, CaseChanges changes, IStringLocalizer<SharedText> shared,
+        Guid id, NoteRequest request, HttpContext context, AppDbContext db, CaseChanges changes, IStringLocalizer<SharedText> shared,
         CancellationToken cancellationToken)
     {
         if (Reporter.From(context.User) is not { } caller) return TypedResults.NotFound();
-        var added = await CaseNotes.AddAsync(changes, id, request.Text, caller.UserId, cancellationToken);
+        var added = await CaseNotes.AddAsync(db, changes, id, request.Text, caller.UserId, cancellationToken);
         if (added is null) return TypedResults.NotFound();
         if (!added.Succeeded) return added.Errors.IsConflict(out var conflict) ? CaseProblems.Conflict(conflict, shared) : CaseProblems.Invalid(added.Errors, shared);
         var e = added.Value!;

@@ -8,15 +8,7 @@ namespace Varna.Tests.Cases;
 // A fresh case of Demo kommun (a report by its representative) and the officer's API calls on it.
 public static class MeasuresArrange
 {
-    public static async Task<Guid> NewCaseAsync(this VarnaFactory factory, string description = "Hot i ett mejl efter fullmäktige.")
-    {
-        var representative = await factory.ApiClientAsync(Demo.Representative);
-        var created = await representative.SubmitReportAsync(ReportsArrange.ValidReport(description));
-        return await factory.WithDbAsync(null, db => db.Reports.IgnoreQueryFilters().Where(r => r.Id == created.Id()).Select(r => r.CaseId).SingleAsync());
-    }
 
-    public static Task<Guid> UserIdAsync(this VarnaFactory factory, string email) =>
-        factory.WithDbAsync(null, db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -31,8 +23,6 @@ public static class MeasuresArrange
         ["endOn"] = Today.AddDays(30).ToString("yyyy-MM-dd"),
     };
 
-    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, JsonNode body) =>
-        client.PostAsync(url, new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
 
     public static Task<HttpResponseMessage> PatchJsonAsync(this HttpClient client, string url, JsonNode body) =>
         client.PatchAsync(url, new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
@@ -40,12 +30,8 @@ public static class MeasuresArrange
     public static async Task<JsonElement> AddMeasureAsync(this HttpClient officer, Guid caseId, JsonObject? body = null) =>
         await (await officer.PostJsonAsync($"/api/v1/cases/{caseId}/measures", body ?? ValidMeasure())).JsonAsync(HttpStatusCode.Created);
 
-    public static Task<JsonElement> CaseAsync(this HttpClient officer, Guid caseId) =>
-        officer.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}");
 
-    public static IEnumerable<JsonElement> Timeline(this JsonElement @case, string kind) =>
-        @case.GetProperty("timeline").EnumerateArray().Where(e => e.GetProperty("kind").GetString() == kind);
 
-    public static string? Text(this JsonElement element, string property) =>
+    public static string? TextOrNull(this JsonElement element, string property) =>
         element.GetProperty(property).ValueKind == JsonValueKind.Null ? null : element.GetProperty(property).ToString();
 }

@@ -65,6 +65,10 @@ public sealed class Report : IOrganisationOwned
         ReportedToPolice = draft.ReportedToPolice,
         PoliceReference = draft.PoliceReference,
     };
+
+    // A merge hands the report, with its evidence and conversation, to the case it was merged into.
+    // Only Case.MergeInto's caller (CaseLinking) does this, in the same save as the merge.
+    internal void MoveTo(Case target) => CaseId = target.Id;
 }
 
 // A report that has passed validation: every code known, every text within bounds.

@@ -28,6 +28,7 @@ public static class CaseAssessments
                     if (!changed.Succeeded) return Result<Assessment>.Fail(changed.Errors);
                 }
                 db.Assessments.Add(recorded);
+                AddTimelineLines(db, @case);
                 return Result<Assessment>.Ok(recorded);
             }, cancellationToken);
         }
@@ -40,5 +41,13 @@ public static class CaseAssessments
                 throw;
             return Result<Assessment>.Fail(CaseChanges.ChangedMeanwhile);
         }
+    }
+
+    // The new timeline lines carry their own (client-made) ids, so EF would take them found through
+    // Case.Events for existing rows and update them; they are new, and are inserted as such.
+    private static void AddTimelineLines(AppDbContext db, Case @case)
+    {
+        foreach (var line in @case.Events)
+            if (db.Entry(line).State == EntityState.Detached) db.Entry(line).State = EntityState.Added;
     }
 }

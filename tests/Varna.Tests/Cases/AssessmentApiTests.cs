@@ -176,4 +176,37 @@ public sealed class AssessmentApiTests(VarnaFactory factory) : IClassFixture<Var
 
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/cases/{caseId}/assessments/2")).StatusCode);
     }
+
+    [Fact]
+    public async Task Closed_case_cannot_be_assessed_409_until_it_is_reopened()
+    {
+        var caseId = await factory.NewCaseAsync();
+        await factory.WithDbAsync(null, async db =>
+        {
+            var @case = await db.Cases.IgnoreQueryFilters().SingleAsync(c => c.Id == caseId);
+            @case.Close(Varna.Features.Cases.CaseOutcome.NoActionNeeded, null, reporterInformed: true, Guid.NewGuid(), DateTimeOffset.UtcNow);
+            foreach (var line in @case.Events) db.Entry(line).State = EntityState.Added;
+            return await db.SaveChangesAsync();
+        });
+        var api = await factory.ApiClientAsync(Demo.Officer);
+
+        var response = await api.PostAssessmentAsync(caseId, AssessmentArrange.Body("high", "För sent.", null, ("weapons", "yes", null)));
+
+        var problem = await response.JsonAsync(HttpStatusCode.Conflict);
+        Assert.Equal("Assessment.CaseClosed", problem.GetProperty("code").GetString());
+        Assert.Empty((await api.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}/assessments")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_null_answer_in_the_list_is_400_naming_it()
+    {
+        var caseId = await factory.NewCaseAsync();
+        var api = await factory.ApiClientAsync(Demo.Officer);
+        var body = AssessmentArrange.Body("low", "Motivering.", null);
+        body["answers"]!.AsArray().Add(null);
+
+        var problem = await (await api.PostAssessmentAsync(caseId, body)).JsonAsync(HttpStatusCode.BadRequest);
+
+        Assert.NotEmpty(problem.ProblemErrors("answers[0].factor"));
+    }
 }

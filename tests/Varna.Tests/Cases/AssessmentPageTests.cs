@@ -40,6 +40,9 @@ public sealed class AssessmentPageTests(VarnaFactory factory) : IClassFixture<Va
         Assert.Equal(["Känd gärningsperson", "Stöd runt den förtroendevalda"],
             protective.QuerySelectorAll("fieldset.factor legend").Select(l => l.TextContent.Trim()));
         Assert.Contains("vet var den förtroendevalda bor", page.GetElementById("hint-private_knowledge")!.TextContent);
+        Assert.Equal("Motivering", page.QuerySelector("label[for=Input_Rationale]")!.TextContent.Trim());
+        Assert.Equal("Ny bedömning senast", page.QuerySelector("label[for=Input_ReassessOn]")!.TextContent.Trim());
+        Assert.Equal("Anteckning om Vapen", page.QuerySelector("label[for=note-weapons]")!.TextContent.Trim());
     }
 
     [Fact]

@@ -33,11 +33,12 @@ public sealed record AssessmentDraft(IReadOnlyList<AssessmentAnswer> Answers, Co
         for (var i = 0; i < given.Count; i++)
         {
             var field = $"Answers[{i}]";
-            var factor = CodeInput.Required<AssessmentFactor>(given[i].Factor, $"{field}.Factor", errors);
-            var answer = CodeInput.Optional<FactorAnswer>(given[i].Answer, $"{field}.Answer", errors) ?? FactorAnswer.Unknown;
-            var note = string.IsNullOrWhiteSpace(given[i].Note) ? null : given[i].Note!.Trim();
+            var item = given[i] ?? new AssessmentAnswerRequest(null, null, null);
+            var factor = CodeInput.Required<AssessmentFactor>(item.Factor, $"{field}.Factor", errors);
+            var answer = CodeInput.Optional<FactorAnswer>(item.Answer, $"{field}.Answer", errors) ?? FactorAnswer.Unknown;
+            var note = string.IsNullOrWhiteSpace(item.Note) ? null : item.Note!.Trim();
             if (note?.Length > Assessment.MaxTextLength) errors.Add(new Error($"{field}.Note", "Validation.TooLong", Assessment.MaxTextLength));
-            if (!Codes.TryParse<AssessmentFactor>(given[i].Factor, out _)) continue;
+            if (!Codes.TryParse<AssessmentFactor>(item.Factor, out _)) continue;
             if (byFactor.ContainsKey(factor)) { errors.Add(new Error($"{field}.Factor", "Assessment.FactorTwice", Codes.Of(factor))); continue; }
             byFactor[factor] = new AssessmentAnswer { Factor = factor, Answer = answer, Note = note };
         }

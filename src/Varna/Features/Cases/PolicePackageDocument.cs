@@ -1,0 +1,196 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Varna.Features.Cases;
+
+// The police package as a Word document, with the same content as the page. Its styles are defined
+// in the document itself so that headings render (and navigate) as headings in any word processor.
+public sealed class PolicePackageDocument(IStringLocalizer<CasesText> text)
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    public static string FileName(PolicePackage package) => $"polisanmalan-{package.Reference}.docx";
+
+    private const string Mono = "Consolas";
+
+    public byte[] Build(PolicePackage p)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.AddNewPart<StyleDefinitionsPart>().Styles = Styles(Localisation.IsEnglish ? "en-GB" : "sv-SE");
+            document.PackageProperties.Title = text["Package.Title", p.Reference];
+            document.PackageProperties.Creator = p.Organisation;
+
+            var body = new Body();
+            body.Append(Heading(1, text["Package.Title", p.Reference]));
+            body.Append(Facts(Header(p)));
+            body.Append(Paragraph(text["Package.Intro"]), Paragraph(text["Package.TimeZone"]));
+
+            body.Append(Heading(2, text["Package.Incidents"]));
+            foreach (var incident in p.Incidents)
+            {
+                body.Append(Heading(3, text["Package.Incident", incident.Number]));
+                body.Append(Facts(incident.Facts));
+                body.Append(Heading(4, text["Package.Description"]));
+                body.Append(Lines(incident.Description));
+                if (incident.Supplements.Count == 0) continue;
+                body.Append(Heading(4, text["Package.Supplements"]));
+                foreach (var s in incident.Supplements)
+                {
+                    body.Append(Paragraph(text["Package.SupplementAt", s.AddedAt], bold: true));
+                    body.Append(Lines(s.Text));
+                }
+            }
+
+            body.Append(Heading(2, text["Package.Perpetrator"]));
+            body.Append(Paragraph(text["Package.PerpetratorIntro"]));
+            body.Append(Table(text["Package.PerpetratorCaption"],
+                [text["Package.IncidentColumn"], text["Package.Category"], text["Package.Identifiers"]],
+                p.Perpetrators.Select(x => new[]
+                {
+                    Cell(x.Incident.ToString(CultureInfo.CurrentCulture)), Cell(x.Category),
+                    x.Identifiers.Count == 0 ? Cell(text["Package.NoIdentifiers"]) : Cell(x.Identifiers.ToArray()),
+                })));
+
+            body.Append(Heading(2, text["Package.Timeline"]));
+            body.Append(Paragraph(text["Package.LeftOut"]));
+            body.Append(Table(text["Package.TimelineCaption"], [text["Package.When"], text["Package.What"]],
+                p.Timeline.Select(e => new[] { Cell(e.At), Cell(e.What) })));
+
+            body.Append(Heading(2, text["Package.Evidence"]));
+            body.Append(Paragraph(text["Package.HashExplained"]));
+            if (p.Evidence.Count == 0) body.Append(Paragraph(text["Package.NoEvidence"]));
+            else
+                body.Append(Table(text["Package.EvidenceCaption"],
+                    [text["Package.Number"], text["Package.IncidentColumn"], text["Package.Name"], text["Package.Type"],
+                        text["Package.Size"], text["Package.Sha256"], text["Package.ServerReceivedAt"]],
+                    p.Evidence.Select(e => new[]
+                    {
+                        Cell(e.Number.ToString(CultureInfo.CurrentCulture)), Cell(e.Incident.ToString(CultureInfo.CurrentCulture)),
+                        Cell(e.Name), Cell(e.Type), Cell(e.Size), MonoCell(e.Sha256), Cell(e.ReceivedAt),
+                    })));
+
+            // A4 portrait with 2 cm margins.
+            body.Append(new SectionProperties(new PageSize { Width = 11906U, Height = 16838U },
+                new PageMargin { Top = 1134, Bottom = 1134, Left = 1134U, Right = 1134U, Header = 567U, Footer = 567U, Gutter = 0U }));
+            main.Document = new Document(body);
+        }
+        return stream.ToArray();
+    }
+
+    private IEnumerable<PackageFact> Header(PolicePackage p)
+    {
+        yield return new(text["Package.Case"], p.Reference);
+        yield return new(text["Package.Organisation"], p.Organisation);
+        yield return new(text["Package.ProducedAt"], p.ProducedAt);
+        if (p.PoliceReference is not null) yield return new(text["Package.PoliceReference"], p.PoliceReference);
+    }
+
+    private static Paragraph Heading(int level, string content) =>
+        new(new ParagraphProperties(new ParagraphStyleId { Val = $"Heading{level}" }), new Run(new Text(content)));
+
+    private static Paragraph Paragraph(string content, bool bold = false) => new(TextRun(content, bold));
+
+    private static Run TextRun(string content, bool bold)
+    {
+        var run = new Run();
+        if (bold) run.Append(new RunProperties(new Bold()));
+        run.Append(new Text(content) { Space = SpaceProcessingModeValues.Preserve });
+        return run;
+    }
+
+    // The reporter's own words keep their line breaks.
+    private static Paragraph Lines(string content)
+    {
+        var run = new Run();
+        var lines = content.Replace("\r\n", "\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (i > 0) run.Append(new Break());
+            run.Append(new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
+        }
+        return new Paragraph(run);
+    }
+
+    // Label and value pairs as a two-column table without borders, like the page's definition list.
+    private static Table Facts(IEnumerable<PackageFact> facts)
+    {
+        var table = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }));
+        foreach (var fact in facts)
+            table.Append(new TableRow(new TableRowProperties(new CantSplit()),
+                CellOf([fact.Label], bold: true, width: 1700), CellOf([fact.Value], bold: false, width: 3300)));
+        return table;
+    }
+
+    private static Table Table(string caption, string[] headers, IEnumerable<TableCell[]> rows)
+    {
+        var table = new Table(new TableProperties(new TableStyle { Val = "Grid" },
+            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+            new TableCaption { Val = caption }));
+        table.Append(Row(new TableRowProperties(new TableHeader(), new CantSplit()), headers.Select(h => CellOf([h], bold: true))));
+        foreach (var cells in rows)
+            table.Append(Row(new TableRowProperties(new CantSplit()), cells));
+        return table;
+    }
+
+    // Rows never split over two pages, so each piece of evidence stays whole on paper.
+    private static TableRow Row(TableRowProperties properties, IEnumerable<TableCell> cells)
+    {
+        var row = new TableRow(properties);
+        row.Append(cells);
+        return row;
+    }
+
+    private static TableCell Cell(params string[] lines) => CellOf(lines, bold: false);
+
+    private static TableCell CellOf(string[] lines, bool bold, int? width = null)
+    {
+        var cell = new TableCell();
+        if (width is { } pct) cell.Append(new TableCellProperties(new TableCellWidth { Width = pct.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Pct }));
+        foreach (var line in lines)
+            cell.Append(new Paragraph(TextRun(line, bold)));
+        return cell;
+    }
+
+    private static TableCell MonoCell(string content) => new(new Paragraph(new Run(
+        new RunProperties(new RunFonts { Ascii = Mono, HighAnsi = Mono, ComplexScript = Mono }, new FontSize { Val = "16" }),
+        new Text(content))));
+
+    private static Styles Styles(string language)
+    {
+        var styles = new Styles(
+            new DocDefaults(
+                new RunPropertiesDefault(new RunPropertiesBaseStyle(
+                    new RunFonts { Ascii = "Calibri", HighAnsi = "Calibri", ComplexScript = "Calibri", EastAsia = "Calibri" },
+                    new FontSize { Val = "22" }, new Languages { Val = language })),
+                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "120", Line = "264", LineRule = LineSpacingRuleValues.Auto }))),
+            new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true });
+        var sizes = new[] { "36", "30", "26", "22" };
+        for (var level = 1; level <= sizes.Length; level++)
+            styles.Append(new Style(
+                new StyleName { Val = $"heading {level}" }, new BasedOn { Val = "Normal" }, new NextParagraphStyle { Val = "Normal" }, new PrimaryStyle(),
+                new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = level == 1 ? "0" : "240", After = "120" },
+                    new OutlineLevel { Val = level - 1 }),
+                new StyleRunProperties(new Bold(), new Color { Val = "1D4F7A" }, new FontSize { Val = sizes[level - 1] }))
+            { Type = StyleValues.Paragraph, StyleId = $"Heading{level}" });
+        styles.Append(new Style(
+            new StyleName { Val = "Grid" }, new BasedOn { Val = "TableNormal" },
+            new StyleTableProperties(new TableBorders(
+                new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
+                new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 }),
+                new TableCellMarginDefault(new TopMargin { Width = "40", Type = TableWidthUnitValues.Dxa },
+                    new TableCellLeftMargin { Width = 80, Type = TableWidthValues.Dxa },
+                    new BottomMargin { Width = "40", Type = TableWidthUnitValues.Dxa },
+                    new TableCellRightMargin { Width = 80, Type = TableWidthValues.Dxa })))
+        { Type = StyleValues.Table, StyleId = "Grid" });
+        styles.Append(new Style(new StyleName { Val = "Normal Table" }, new UIPriority { Val = 99 }, new SemiHidden(),
+            new StyleTableProperties(new TableIndentation { Width = 0, Type = TableWidthUnitValues.Dxa }))
+        { Type = StyleValues.Table, StyleId = "TableNormal", Default = true });
+        return styles;
+    }
+}

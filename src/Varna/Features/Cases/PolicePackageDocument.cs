@@ -14,6 +14,8 @@ public sealed class PolicePackageDocument(IStringLocalizer<CasesText> text)
     public static string FileName(PolicePackage package) => $"polisanmalan-{package.Reference}.docx";
 
     private const string Mono = "Consolas";
+    // A4 (11906 twips) less two 2 cm margins (1134 twips each).
+    private const int TextWidth = 11906 - 2 * 1134;
 
     public byte[] Build(PolicePackage p)
     {
@@ -49,7 +51,7 @@ public sealed class PolicePackageDocument(IStringLocalizer<CasesText> text)
             body.Append(Heading(2, text["Package.Perpetrator"]));
             body.Append(Paragraph(text["Package.PerpetratorIntro"]));
             body.Append(Table(text["Package.PerpetratorCaption"],
-                [text["Package.IncidentColumn"], text["Package.Category"], text["Package.Identifiers"]],
+                [(text["Package.IncidentColumn"], 1100), (text["Package.Category"], 3200), (text["Package.Identifiers"], TextWidth - 4300)],
                 p.Perpetrators.Select(x => new[]
                 {
                     Cell(x.Incident.ToString(CultureInfo.CurrentCulture)), Cell(x.Category),
@@ -58,7 +60,7 @@ public sealed class PolicePackageDocument(IStringLocalizer<CasesText> text)
 
             body.Append(Heading(2, text["Package.Timeline"]));
             body.Append(Paragraph(text["Package.LeftOut"]));
-            body.Append(Table(text["Package.TimelineCaption"], [text["Package.When"], text["Package.What"]],
+            body.Append(Table(text["Package.TimelineCaption"], [(text["Package.When"], 1900), (text["Package.What"], TextWidth - 1900)],
                 p.Timeline.Select(e => new[] { Cell(e.At), Cell(e.What) })));
 
             body.Append(Heading(2, text["Package.Evidence"]));
@@ -66,8 +68,8 @@ public sealed class PolicePackageDocument(IStringLocalizer<CasesText> text)
             if (p.Evidence.Count == 0) body.Append(Paragraph(text["Package.NoEvidence"]));
             else
                 body.Append(Table(text["Package.EvidenceCaption"],
-                    [text["Package.Number"], text["Package.IncidentColumn"], text["Package.Name"], text["Package.Type"],
-                        text["Package.Size"], text["Package.Sha256"], text["Package.ServerReceivedAt"]],
+                    [(text["Package.Number"], 500), (text["Package.IncidentColumn"], 900), (text["Package.Name"], 1800), (text["Package.Type"], 1400),
+                        (text["Package.Size"], 900), (text["Package.Sha256"], 2438), (text["Package.ServerReceivedAt"], 1700)],
                     p.Evidence.Select(e => new[]
                     {
                         Cell(e.Number.ToString(CultureInfo.CurrentCulture)), Cell(e.Incident.ToString(CultureInfo.CurrentCulture)),
@@ -119,23 +121,30 @@ public sealed class PolicePackageDocument(IStringLocalizer<CasesText> text)
     // Label and value pairs as a two-column table without borders, like the page's definition list.
     private static Table Facts(IEnumerable<PackageFact> facts)
     {
-        var table = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }));
+        int[] widths = [3000, TextWidth - 3000];
+        var table = new Table(new TableProperties(new TableWidth { Width = TextWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+            new TableLayout { Type = TableLayoutValues.Fixed }), Grid(widths));
         foreach (var fact in facts)
             table.Append(new TableRow(new TableRowProperties(new CantSplit()),
-                CellOf([fact.Label], bold: true, width: 1700), CellOf([fact.Value], bold: false, width: 3300)));
+                CellOf([fact.Label], bold: true, widths[0]), CellOf([fact.Value], bold: false, widths[1])));
         return table;
     }
 
-    private static Table Table(string caption, string[] headers, IEnumerable<TableCell[]> rows)
+    // Fixed column widths (twips, summing to the text width), so a long hash wraps inside its column.
+    private static Table Table(string caption, (string Header, int Width)[] columns, IEnumerable<Func<int, TableCell>[]> rows)
     {
+        var widths = columns.Select(c => c.Width).ToArray();
         var table = new Table(new TableProperties(new TableStyle { Val = "Grid" },
-            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-            new TableCaption { Val = caption }));
-        table.Append(Row(new TableRowProperties(new TableHeader(), new CantSplit()), headers.Select(h => CellOf([h], bold: true))));
+            new TableWidth { Width = TextWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+            new TableLayout { Type = TableLayoutValues.Fixed }, new TableCaption { Val = caption }), Grid(widths));
+        table.Append(Row(new TableRowProperties(new TableHeader(), new CantSplit()), columns.Select(c => CellOf([c.Header], bold: true, c.Width))));
         foreach (var cells in rows)
-            table.Append(Row(new TableRowProperties(new CantSplit()), cells));
+            table.Append(Row(new TableRowProperties(new CantSplit()), cells.Select((cell, i) => cell(widths[i]))));
         return table;
     }
+
+    private static TableGrid Grid(int[] widths) =>
+        new(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) }));
 
     // Rows never split over two pages, so each piece of evidence stays whole on paper.
     private static TableRow Row(TableRowProperties properties, IEnumerable<TableCell> cells)
@@ -145,20 +154,20 @@ public sealed class PolicePackageDocument(IStringLocalizer<CasesText> text)
         return row;
     }
 
-    private static TableCell Cell(params string[] lines) => CellOf(lines, bold: false);
+    private static Func<int, TableCell> Cell(params string[] lines) => width => CellOf(lines, bold: false, width);
 
-    private static TableCell CellOf(string[] lines, bool bold, int? width = null)
+    private static TableCell CellOf(string[] lines, bool bold, int width)
     {
-        var cell = new TableCell();
-        if (width is { } pct) cell.Append(new TableCellProperties(new TableCellWidth { Width = pct.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Pct }));
+        var cell = new TableCell(new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }));
         foreach (var line in lines)
             cell.Append(new Paragraph(TextRun(line, bold)));
         return cell;
     }
 
-    private static TableCell MonoCell(string content) => new(new Paragraph(new Run(
-        new RunProperties(new RunFonts { Ascii = Mono, HighAnsi = Mono, ComplexScript = Mono }, new FontSize { Val = "16" }),
-        new Text(content))));
+    private static Func<int, TableCell> MonoCell(string content) => width => new TableCell(
+        new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }),
+        new Paragraph(new Run(new RunProperties(new RunFonts { Ascii = Mono, HighAnsi = Mono, ComplexScript = Mono }, new FontSize { Val = "16" }),
+            new Text(content))));
 
     private static Styles Styles(string language)
     {
@@ -180,8 +189,8 @@ public sealed class PolicePackageDocument(IStringLocalizer<CasesText> text)
         styles.Append(new Style(
             new StyleName { Val = "Grid" }, new BasedOn { Val = "TableNormal" },
             new StyleTableProperties(new TableBorders(
-                new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+                new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
+                new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 }),
                 new TableCellMarginDefault(new TopMargin { Width = "40", Type = TableWidthUnitValues.Dxa },
                     new TableCellLeftMargin { Width = 80, Type = TableWidthValues.Dxa },

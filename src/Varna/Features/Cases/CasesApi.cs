@@ -18,6 +18,7 @@ public static partial class CasesApi
         cases.MapAssessmentsApi();
         cases.MapMeasuresApi();
         cases.MapPoliceApi();
+        cases.MapPackageApi();
         return cases;
     }
 

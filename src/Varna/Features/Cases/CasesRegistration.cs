@@ -6,6 +6,8 @@ public static class CasesRegistration
     {
         builder.Services.AddScoped<CaseQueries>();
         builder.Services.AddScoped<CaseChanges>();
+        builder.Services.AddScoped<PolicePackageQueries>();
+        builder.Services.AddScoped<PolicePackageDocument>();
         builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>().Configure(pages =>
         {
             pages.Conventions.AuthorizeFolder("/Cases");

@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Varna.Features.Cases;
+using Varna.Infrastructure;
+using Varna.Tests.Reports;
+
+namespace Varna.Tests.Cases;
+
+// The app on a clock the tests move, with the minute-by-minute job off: tests run CaseClock themselves.
+public sealed class ClockFactory : VarnaFactory
+{
+    // Starts at the real now, so reports pass the "not in the future" check; tests only move it forward.
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Cases:ClockEnabled", "false");
+    }
+
+    protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Time);
+
+    public async Task<int> RunClockAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CaseClock>().RunAsync(CancellationToken.None);
+    }
+
+    public DateOnly Today => Time.Today();
+}
+
+public sealed record ClockCase(Guid Id, Guid OrganisationId, string Reference, DateTimeOffset? Due);
+
+public static class CaseClockKit
+{
+    // Lets every clock that earlier tests left running run out and be told, so a test sees only its own notices.
+    public static async Task SettleAsync(this ClockFactory factory)
+    {
+        factory.Time.Advance(TimeSpan.FromDays(5));
+        while (await factory.RunClockAsync() > 0) { }
+        await factory.DeliverNotificationsAsync();
+    }
+
+    public static async Task<ClockCase> ReportCaseAsync(this ClockFactory factory, string description = "Någon skrev att de vet var jag bor.",
+        bool dangerNow = false, string wish = "request_contact")
+    {
+        var body = ReportsArrange.ValidReport(description);
+        body["dangerNow"] = dangerNow;
+        body["wish"] = wish;
+        var report = await (await factory.ApiClientAsync(Demo.Representative)).SubmitReportAsync(body);
+        return await factory.WithDbAsync(null, db => db.Reports.IgnoreQueryFilters().Where(r => r.Id == report.Id())
+            .Join(db.Cases.IgnoreQueryFilters(), r => r.CaseId, c => c.Id, (r, c) => new ClockCase(c.Id, c.OrganisationId, c.Reference, c.AwaitingContactUntil))
+            .SingleAsync());
+    }
+
+    public static Task<User> OfficerAsync(this ClockFactory factory, Guid organisationId) =>
+        factory.CreateAccountAsync($"sakerhet-{Guid.NewGuid():N}@demo.varna.se", Roles.SecurityOfficer, organisationId, Demo.Password);
+
+    public static Task<string[]> OfficerEmailsAsync(this ClockFactory factory, Guid organisationId) =>
+        factory.WithDbAsync(null, db => db.OfficersOf(organisationId).Where(u => u.LockoutEnd == null).Select(u => u.Email!).ToArrayAsync());
+
+    public static MimeKit.MimeMessage[] MailSince(this ClockFactory factory, int before, string subject) =>
+        factory.SentMessages().Skip(before).Where(m => m.Subject?.Contains(subject) == true).ToArray();
+
+    public static bool IsTo(this MimeKit.MimeMessage mail, string email) => mail.To.Mailboxes.Any(a => a.Address == email);
+}

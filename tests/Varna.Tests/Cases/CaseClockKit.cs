@@ -9,15 +9,17 @@ using Varna.Tests.Reports;
 namespace Varna.Tests.Cases;
 
 // The app on a clock the tests move, with the minute-by-minute job off: tests run CaseClock themselves.
-public sealed class ClockFactory : VarnaFactory
+public class ClockFactory : VarnaFactory
 {
+    protected virtual bool WorkerEnabled => false;
+
     // Starts at the real now, so reports pass the "not in the future" check; tests only move it forward.
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Cases:ClockEnabled", "false");
+        builder.UseSetting("Cases:ClockEnabled", WorkerEnabled ? "true" : "false");
     }
 
     protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Time);

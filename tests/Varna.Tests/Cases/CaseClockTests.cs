@@ -200,14 +200,15 @@ public sealed class CaseClockTests(ClockFactory factory) : IClassFixture<ClockFa
     {
         await factory.SettleAsync();
         var cases = new List<ClockCase>();
-        for (var i = 0; i < 4; i++) cases.Add(await factory.ReportCaseAsync(dangerNow: true));
+        for (var i = 0; i < 8; i++) cases.Add(await factory.ReportCaseAsync(dangerNow: true));
 
         factory.Time.SetUtcNow(cases.Max(c => c.Due!.Value).AddHours(25));
         await using var first = factory.Services.CreateAsyncScope();
         await using var second = factory.Services.CreateAsyncScope();
-        var queued = await Task.WhenAll(
-            first.ServiceProvider.GetRequiredService<CaseClock>().RunAsync(CancellationToken.None),
-            second.ServiceProvider.GetRequiredService<CaseClock>().RunAsync(CancellationToken.None));
+        var clocks = new[] { first, second }.Select(s => s.ServiceProvider.GetRequiredService<CaseClock>()).ToArray();
+        // On threads of their own: SQLite's async calls complete synchronously, so without Task.Run
+        // the first run would be over before the second began.
+        var queued = await Task.WhenAll(clocks.Select(clock => Task.Run(() => clock.RunAsync(CancellationToken.None))));
 
         Assert.Equal(cases.Count * 2, queued.Sum());
         foreach (var @case in cases)

@@ -17,7 +17,8 @@ public sealed class CaseClockWorker(IServiceScopeFactory scopes, TimeProvider ti
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<CaseClock>().RunAsync(stoppingToken);
+                    var queued = await scope.ServiceProvider.GetRequiredService<CaseClock>().RunAsync(stoppingToken);
+                    if (queued > 0) logger.LogInformation("The case clock queued {Count} notification(s).", queued);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -6,14 +6,14 @@ public static class CasesRegistration
     {
         builder.Services.AddScoped<CaseQueries>();
         builder.Services.AddScoped<CaseChanges>();
-        builder.Services.AddScoped<CaseClock>();
-        // Tests switch the minute-by-minute job off and run CaseClock themselves on a fake clock.
-        if (builder.Configuration.GetValue("Cases:ClockEnabled", true)) builder.Services.AddHostedService<CaseClockWorker>();
         builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>().Configure(pages =>
         {
             pages.Conventions.AuthorizeFolder("/Cases");
             pages.Conventions.AddFolderApplicationModelConvention("/Cases", page => page.Filters.Add(new OfficersOnlyPageFilter()));
         });
+        builder.Services.AddScoped<CaseClock>();
+        // Tests switch the minute-by-minute job off and run CaseClock themselves on a fake clock.
+        if (builder.Configuration.GetValue("Cases:ClockEnabled", true)) builder.Services.AddHostedService<CaseClockWorker>();
         return builder;
     }
 

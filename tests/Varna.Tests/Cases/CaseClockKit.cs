@@ -63,8 +63,13 @@ public static class CaseClockKit
     public static Task<string[]> OfficerEmailsAsync(this ClockFactory factory, Guid organisationId) =>
         factory.WithDbAsync(null, db => db.OfficersOf(organisationId).Where(u => u.LockoutEnd == null).Select(u => u.Email!).ToArrayAsync());
 
-    public static MimeKit.MimeMessage[] MailSince(this ClockFactory factory, int before, string subject) =>
-        factory.SentMessages().Skip(before).Where(m => m.Subject?.Contains(subject) == true).ToArray();
+    // The mail files written so far. Compared by name, not counted: several files written in the
+    // same clock tick can list in any order, so "the last n" is not "the n newest".
+    public static HashSet<string> MailFiles(this ClockFactory factory) => [.. Directory.GetFiles(factory.MailDirectory, "*.eml")];
+
+    public static MimeKit.MimeMessage[] MailSince(this ClockFactory factory, HashSet<string> before, string? subject = null) =>
+        factory.MailFiles().Except(before).Select(f => MimeKit.MimeMessage.Load(f))
+            .Where(m => subject is null || m.Subject?.Contains(subject) == true).ToArray();
 
     public static bool IsTo(this MimeKit.MimeMessage mail, string email) => mail.To.Mailboxes.Any(a => a.Address == email);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Varna.Features.Cases;
+using Varna.Features.Notifications;
 using Varna.Infrastructure;
 using Varna.Tests.Reports;
 
@@ -72,4 +73,11 @@ public static class CaseClockKit
             .Where(m => subject is null || m.Subject?.Contains(subject) == true).ToArray();
 
     public static bool IsTo(this MimeKit.MimeMessage mail, string email) => mail.To.Mailboxes.Any(a => a.Address == email);
+
+    private static readonly NotificationKind[] ClockKinds =
+        [NotificationKind.FirstContactOverdue, NotificationKind.FirstContactLate, NotificationKind.FollowUpDue, NotificationKind.MeasureReviewDue];
+
+    // What the clock queued about a case, follow-up or measure (a new report's own notice aside).
+    public static Task<List<NotificationKind>> ClockNotificationsAboutAsync(this ClockFactory factory, Guid subjectId) =>
+        factory.WithDbAsync(null, db => db.Notifications.Where(n => n.SubjectId == subjectId && ClockKinds.Contains(n.Kind)).Select(n => n.Kind).ToListAsync());
 }

@@ -13,6 +13,9 @@ public static class CasesRegistration
             pages.Conventions.AuthorizeFolder("/Cases");
             pages.Conventions.AddFolderApplicationModelConvention("/Cases", page => page.Filters.Add(new OfficersOnlyPageFilter()));
         });
+        builder.Services.AddScoped<CaseClock>();
+        // Tests switch the minute-by-minute job off and run CaseClock themselves on a fake clock.
+        if (builder.Configuration.GetValue("Cases:ClockEnabled", true)) builder.Services.AddHostedService<CaseClockWorker>();
         return builder;
     }
 

@@ -10,6 +10,14 @@ public enum NotificationKind
     MessageToReporter,
     // The reporter added information or evidence to a submitted report: tell the security officers.
     ReportUpdated,
+    // The case clock: first contact is overdue, and then a day late. Subject: the case. To the officers.
+    FirstContactOverdue,
+    FirstContactLate,
+    // The case clock: a follow-up fell due. Subject: the follow-up. To its officer.
+    FollowUpDue,
+    // The case clock: a measure's review date came. Subject: the measure. To its owner officer, else
+    // the case's assignee, else the officers.
+    MeasureReviewDue,
 }
 
 // An e-mail still to be sent, written in the same transaction as the change it announces (an
@@ -22,7 +30,7 @@ public sealed class Notification
     public Guid Id { get; private set; }
     public Guid OrganisationId { get; private set; }
     public NotificationKind Kind { get; private set; }
-    // The case or report the notification is about.
+    // The case, report, follow-up or measure the notification is about (see NotificationKind).
     public Guid SubjectId { get; private set; }
     // Set when one person is to be told; otherwise the organisation's security officers are.
     public Guid? RecipientUserId { get; private set; }

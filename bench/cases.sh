@@ -34,8 +34,8 @@ sign_in() {
   local jar=$WORK/cookies.txt page token
   rm -f "$jar"
   page=$(curl -s -c "$jar" -b "$jar" "$BASE/konto/logga-in")
-  token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$page" | sed 's/.*value="//; s/"$//')
-  [[ -n $token ]] || token=$(grep -o 'name="__RequestVerificationToken"[^>]*' <<<"$page" | grep -o 'value="[^"]*"' | sed 's/value="//; s/"$//')
+  token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$page" | head -1 | sed 's/.*value="//; s/"$//')
+  [[ -n $token ]] || token=$(grep -o 'name="__RequestVerificationToken"[^>]*' <<<"$page" | grep -o 'value="[^"]*"' | head -1 | sed 's/value="//; s/"$//')
   curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.Email=$EMAIL" --data-urlencode "Input.Password=Demo-2026!" \
     --data-urlencode "__RequestVerificationToken=$token" "$BASE/konto/logga-in"
   COOKIE=$(awk '!/^#/ && NF >= 7 { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 } /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")

@@ -68,7 +68,7 @@ public sealed class CaseTimelineTests(VarnaFactory factory) : IClassFixture<Varn
         Assert.Contains("Orosnivån ändrades från ”Måttlig” till ”Hög”.", sv);
         Assert.Contains("Status ändrades från ”Ny” till ”Bedöms”.", sv);
         Assert.Contains("Åtgärden ”Larm” lades till.", sv);
-        Assert.Contains("Ärendet avslutades med utfallet ”Överlämnat till polis eller annan myndighet”", sv);
+        Assert.Contains("Ärendet avslutades med utfallet ”Överlämnat till polisen eller annan myndighet”", sv);
         Assert.Contains("Kontakt med den förtroendevalda loggades: Telefon,", sv);
         Assert.Contains("The concern level was changed from “Moderate” to “High”.", en);
         Assert.Contains("A follow-up was marked as done.", en);

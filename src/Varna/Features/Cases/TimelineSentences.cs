@@ -16,8 +16,8 @@ public static class TimelineSentences
     {
         CaseEventKind.Opened or CaseEventKind.ConcernChanged or CaseEventKind.AssessmentRecorded => ("Concern", "Concern"),
         CaseEventKind.StatusChanged or CaseEventKind.Reopened => ("Status", "Status"),
-        CaseEventKind.Closed => ("Status", "Outcome"),
-        CaseEventKind.ContactLogged => (null, "Contact"),
+        CaseEventKind.Closed => ("Status", "CaseOutcome"),
+        CaseEventKind.ContactLogged => (null, "ContactMethod"),
         CaseEventKind.MeasureAdded or CaseEventKind.MeasureChanged => (null, "Measure"),
         CaseEventKind.PoliceReportRecorded => (null, "PoliceOutcome"),
         CaseEventKind.Linked => ("LinkReason", null),

@@ -14,8 +14,8 @@ public sealed class TodoModel(AppDbContext db, TimeProvider time) : PageModel
     {
         TodoKind.FollowUp => item.Note is { } note ? text["Todo.FollowUpNote", note] : text["Todo.FollowUp"],
         TodoKind.MeasureReview => text["Todo.MeasureReview", item.Note is { } description
-            ? $"{text["Todo.Measure." + Codes.Of(item.Measure!.Value)]} ({description})"
-            : text["Todo.Measure." + Codes.Of(item.Measure!.Value)].Value],
+            ? $"{text["Measure." + Codes.Of(item.Measure!.Value)]} ({description})"
+            : text["Measure." + Codes.Of(item.Measure!.Value)].Value],
         _ => text["Todo.Reassessment"],
     };
 }

@@ -69,8 +69,8 @@ public sealed class DemoCases(AppDbContext db, Organisation org, Guid officerId,
         AddMeasure(campaign, MeasureCode.AddressProtection, "Ansökan om skyddade personuppgifter.", "Skatteverket", MeasureStatus.Done, now.AddDays(-18), null, now.AddDays(-10));
         campaign.MoveTo(CaseStatus.FollowUp, officerId, now.AddDays(-10));
         db.CaseLinks.Add(CaseLink.Between(campaign, threat, LinkReason.SamePerpetrator, "Samma konto delade inläggen.", officerId, now.AddDays(-6)));
-        campaign.Record(CaseEventKind.Linked, officerId, now.AddDays(-6), to: threat.Reference, relatedId: threat.Id);
-        threat.Record(CaseEventKind.Linked, officerId, now.AddDays(-6), to: campaign.Reference, relatedId: campaign.Id);
+        campaign.Record(CaseEventKind.Linked, officerId, now.AddDays(-6), from: Codes.Of(LinkReason.SamePerpetrator), to: threat.Reference, relatedId: threat.Id);
+        threat.Record(CaseEventKind.Linked, officerId, now.AddDays(-6), from: Codes.Of(LinkReason.SamePerpetrator), to: campaign.Reference, relatedId: campaign.Id);
 
         db.ReferenceCounters.Add(new ReferenceCounter { OrganisationId = org.Id, Year = year, Last = sequence });
     }

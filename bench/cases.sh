@@ -58,6 +58,7 @@ count_queries() { # label url...
   tail -n +"$((mark + 1))" "$WORK/app.log" | LABEL=$label python3 -c '
 import json, os, sys, collections
 counts = collections.OrderedDict()
+label = os.environ.get("LABEL", "")
 for line in sys.stdin:
     if not line.startswith("{"): continue
     e = json.loads(line)
@@ -65,7 +66,7 @@ for line in sys.stdin:
     scope = next((s for s in e.get("Scopes", []) if isinstance(s, dict) and "RequestPath" in s), None)
     if scope: counts[scope["RequestPath"]] = counts.get(scope["RequestPath"], 0) + 1
 for path, n in counts.items():
-    print(f"queries {os.environ["LABEL"]:8s} {n:3d}  {path}")
+    print(f"queries {label:8s} {n:3d}  {path}")
 ' | tee -a "$WORK/queries.txt"
 }
 

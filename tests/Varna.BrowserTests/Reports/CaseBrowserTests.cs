@@ -4,13 +4,13 @@ using Varna.Tests.Infrastructure;
 
 namespace Varna.BrowserTests.Reports;
 
-// The other half of the conversation: the security officer finds the new case on the start page,
-// reads it and answers the representative. Every page is scanned by axe.
+// The other half of the conversation: the security officer goes from the start page to the inbox,
+// finds the new case, reads it and answers the representative. Every page is scanned by axe.
 [Collection(BrowserCollection.Name)]
 public sealed class CaseBrowserTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task Officer_opens_the_new_case_from_the_start_page_and_answers_the_representative()
+    public async Task Officer_opens_the_new_case_from_the_inbox_and_answers_the_representative()
     {
         string reference;
         await using (var representative = await browser.OpenAsync(javaScript: false))
@@ -22,6 +22,9 @@ public sealed class CaseBrowserTests(BrowserFixture browser)
         await using var session = await browser.OpenAsync(javaScript: false);
         var page = session.Page;
         await session.SignInAsync(Demo.Officer);
+        // The start page shows counts and leads to the inbox, where the case is listed.
+        await session.FollowAsync(page.GetByRole(AriaRole.Link, new() { Name = "Alla öppna ärenden" }));
+        Assert.Equal("Ärenden", await page.HeadingAsync());
         await session.FollowAsync(page.GetByRole(AriaRole.Link, new() { Name = reference, Exact = true }));
 
         Assert.Equal($"Ärende {reference}", await page.HeadingAsync());

@@ -409,7 +409,6 @@ namespace Varna.Data.Migrations.Postgres
             modelBuilder.Entity("Varna.Features.Cases.CaseEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -1202,6 +1201,9 @@ namespace Varna.Data.Migrations.Postgres
 
                     b.HasIndex("SubmittedByUserId")
                         .HasDatabaseName("ix_reports_submitted_by_user_id");
+
+                    b.HasIndex("OrganisationId", "CaseId")
+                        .HasDatabaseName("ix_reports_organisation_id_case_id");
 
                     b.HasIndex("OrganisationId", "RepresentativeId")
                         .HasDatabaseName("ix_reports_organisation_id_representative_id");

@@ -397,7 +397,6 @@ namespace Varna.Data.Migrations.Sqlite
             modelBuilder.Entity("Varna.Features.Cases.CaseEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -1190,6 +1189,9 @@ namespace Varna.Data.Migrations.Sqlite
 
                     b.HasIndex("SubmittedByUserId")
                         .HasDatabaseName("ix_reports_submitted_by_user_id");
+
+                    b.HasIndex("OrganisationId", "CaseId")
+                        .HasDatabaseName("ix_reports_organisation_id_case_id");
 
                     b.HasIndex("OrganisationId", "RepresentativeId")
                         .HasDatabaseName("ix_reports_organisation_id_representative_id");

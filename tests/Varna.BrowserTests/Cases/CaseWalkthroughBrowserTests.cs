@@ -141,7 +141,7 @@ public sealed class CaseWalkthroughBrowserTests(BrowserFixture browser)
                 "En uppföljning planerades",
                 "Status ändrades från ”Bedöms” till ”Åtgärder”.",
                 "Status ändrades från ”Åtgärder” till ”Uppföljning”.",
-                "Ärendet avslutades med utfallet ”Hanterat”, och den förtroendevalda har fått besked.");
+                "Ärendet avslutades med utfallet ”Hanterat, inget mer behövs”, och den förtroendevalda har fått besked.");
         }
 
         await using var representative = await browser.OpenAsync();

@@ -2,7 +2,7 @@ namespace Varna.Features.Cases;
 
 public enum CaseEventKind
 {
-    Opened, ReportMerged, Assigned, Unassigned, ContactLogged, ConcernChanged, StatusChanged, Closed, Reopened,
+    Opened, Assigned, Unassigned, ContactLogged, ConcernChanged, StatusChanged, Closed, Reopened,
     AssessmentRecorded, MeasureAdded, MeasureChanged, PoliceReportRecorded, NoteAdded,
     MessageToReporter, MessageFromReporter, InformationAdded, Linked, MergedInto, MergedFrom,
     FollowUpSet, FollowUpDone, FirstContactOverdue, FirstContactLate,

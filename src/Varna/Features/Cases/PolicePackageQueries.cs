@@ -12,7 +12,7 @@ public sealed class PolicePackageQueries(AppDbContext db, CaseQueries cases, Tim
     // (notes, assessments, concern and status changes, messages, assignments) is internal.
     private static readonly HashSet<CaseEventKind> ForThePolice =
     [
-        CaseEventKind.Opened, CaseEventKind.ReportMerged, CaseEventKind.InformationAdded, CaseEventKind.ContactLogged,
+        CaseEventKind.Opened, CaseEventKind.InformationAdded, CaseEventKind.ContactLogged,
         CaseEventKind.PoliceReportRecorded, CaseEventKind.Linked, CaseEventKind.MergedInto, CaseEventKind.MergedFrom,
     ];
 

@@ -1,10 +1,12 @@
 using Varna.Cli;
 using Varna.Features.Account;
+using Varna.Features.Audit;
 using Varna.Features.Cases;
 using Varna.Features.Demo;
 using Varna.Features.Email;
 using Varna.Features.Errors;
 using Varna.Features.Home;
+using Varna.Features.Keys;
 using Varna.Features.Notifications;
 using Varna.Features.Reports;
 using Varna.Features.Representatives;
@@ -17,6 +19,7 @@ if (verb is not null) builder.AddCliLogging();
 try
 {
     builder.AddProductionGuard();
+    builder.AddKeys();
 }
 catch (StartupRefusedException refused)
 {
@@ -24,6 +27,7 @@ catch (StartupRefusedException refused)
     return 1;
 }
 builder.AddDatabase();
+builder.AddAudit();
 builder.AddLocalisation();
 builder.AddWeb();
 builder.AddIdentity();
@@ -37,11 +41,19 @@ builder.AddCases();
 
 var app = builder.Build();
 
-if (verb is not null)
-    return await CliVerbs.RunAsync(app, verb, args);
+try
+{
+    if (verb is not null)
+        return await CliVerbs.RunAsync(app, verb, args);
+    await app.PrepareDatabaseAsync();
+}
+catch (StartupRefusedException refused)
+{
+    Console.Error.WriteLine(refused.Message);
+    return 1;
+}
 
 app.UseWebPipeline();
-await app.PrepareDatabaseAsync();
 
 app.MapErrors();
 app.MapHome();

@@ -28,6 +28,7 @@ public static class CliVerbs
             if (verb != "help")
             {
                 await services.GetRequiredService<AppDbContext>().Database.MigrateAsync();
+                await services.GetRequiredService<Features.Keys.KeyRing>().VerifyAsync();
                 await RoleSeeder.EnsureRolesAsync(services);
             }
             return verb switch

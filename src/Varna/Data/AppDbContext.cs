@@ -2,7 +2,9 @@ using System.Reflection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Varna.Features.Audit;
 using Varna.Features.Cases;
+using Varna.Features.Keys;
 using Varna.Features.Notifications;
 using Varna.Features.Organisations;
 using Varna.Features.Reports;
@@ -12,11 +14,13 @@ namespace Varna.Data;
 
 // The one DbContext, used directly by handlers. Provider-specific subclasses exist only so that
 // each provider has its own migrations set (see docs/decisions/002-two-providers.md).
-public abstract class AppDbContext(DbContextOptions options, ICurrentOrganisation currentOrganisation)
+public abstract class AppDbContext(DbContextOptions options, ICurrentOrganisation currentOrganisation, FieldProtection protection)
     : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     // Read by the query filters at query time, so one model serves every tenant.
     public Guid? CurrentOrganisationId => currentOrganisation.OrganisationId;
+    // Encrypts the columns marked IsEncrypted() (see EncryptedColumns).
+    internal FieldProtection Protection => protection;
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Representative> Representatives => Set<Representative>();
@@ -37,6 +41,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentOrganisatio
     public DbSet<ReportMessage> ReportMessages => Set<ReportMessage>();
     public DbSet<ReportSupplement> ReportSupplements => Set<ReportSupplement>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -60,6 +66,9 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentOrganisatio
         builder.ApplyConfiguration(new ReportMessageConfiguration());
         builder.ApplyConfiguration(new ReportSupplementConfiguration());
         builder.ApplyConfiguration(new NotificationConfiguration());
+        builder.ApplyConfiguration(new AuditEntryConfiguration());
+        builder.ApplyConfiguration(new UserSessionConfiguration());
+        EncryptedColumns.Apply(builder, protection);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IOrganisationOwned).IsAssignableFrom(e.ClrType)))
         {
@@ -94,6 +103,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentOrganisatio
         conventions.Properties<IntakeMethod>().HaveConversion<CodeConverter<IntakeMethod>>();
         conventions.Properties<EvidenceKind>().HaveConversion<CodeConverter<EvidenceKind>>();
         conventions.Properties<NotificationKind>().HaveConversion<CodeConverter<NotificationKind>>();
+        conventions.Properties<AuditAction>().HaveConversion<CodeConverter<AuditAction>>();
     }
 
     private static readonly MethodInfo ApplyTenantFilterMethod =

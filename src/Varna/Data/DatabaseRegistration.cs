@@ -20,7 +20,8 @@ public static class DatabaseRegistration
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Varna is not set.");
             builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o
                 .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-                .UseSnakeCaseNamingConvention());
+                .UseSnakeCaseNamingConvention()
+                .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, EncryptedModelCacheKey>());
         }
         else
         {
@@ -29,10 +30,9 @@ public static class DatabaseRegistration
             builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o
                 .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"))
                 .UseSnakeCaseNamingConvention()
+                .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, EncryptedModelCacheKey>()
                 .AddInterceptors(new SqlitePragmas()));
         }
-        // Keys live in the database so that every app node shares them (cookies, tokens, links).
-        builder.Services.AddDataProtection().SetApplicationName("Varna").PersistKeysToDbContext<AppDbContext>();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return builder;
     }

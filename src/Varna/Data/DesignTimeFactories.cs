@@ -8,8 +8,8 @@ public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqlite
     public SqliteAppDbContext CreateDbContext(string[] args) => new(
         new DbContextOptionsBuilder<SqliteAppDbContext>()
             .UseSqlite("Data Source=design-time.db", o => o.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention().Options,
-        new FixedOrganisation(null));
+            .UseSnakeCaseNamingConvention().UseApplicationServiceProvider(DesignTime.Services).Options,
+        new FixedOrganisation(null), DesignTime.Protection);
 }
 
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
@@ -17,6 +17,18 @@ public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Post
     public PostgresAppDbContext CreateDbContext(string[] args) => new(
         new DbContextOptionsBuilder<PostgresAppDbContext>()
             .UseNpgsql("Host=localhost;Database=varna_design", o => o.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention().Options,
-        new FixedOrganisation(null));
+            .UseSnakeCaseNamingConvention().UseApplicationServiceProvider(DesignTime.Services).Options,
+        new FixedOrganisation(null), DesignTime.Protection);
+}
+
+// Converters are never run at design time; the model only needs them to exist.
+internal static class DesignTime
+{
+    // Identity reads its schema version (3: passkeys) from the app's options, even at design time.
+    public static readonly IServiceProvider Services = new ServiceCollection()
+        .Configure<Microsoft.AspNetCore.Identity.IdentityOptions>(o => o.Stores.SchemaVersion = Microsoft.AspNetCore.Identity.IdentitySchemaVersions.Version3)
+        .BuildServiceProvider();
+
+    public static readonly Features.Keys.FieldProtection Protection =
+        new(Microsoft.AspNetCore.DataProtection.DataProtectionProvider.Create("Varna.DesignTime"));
 }

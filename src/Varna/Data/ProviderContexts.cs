@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Varna.Data;
 
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, ICurrentOrganisation currentOrganisation)
-    : AppDbContext(options, currentOrganisation)
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, ICurrentOrganisation currentOrganisation, Features.Keys.FieldProtection protection)
+    : AppDbContext(options, currentOrganisation, protection)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
@@ -14,5 +14,5 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     }
 }
 
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, ICurrentOrganisation currentOrganisation)
-    : AppDbContext(options, currentOrganisation);
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, ICurrentOrganisation currentOrganisation, Features.Keys.FieldProtection protection)
+    : AppDbContext(options, currentOrganisation, protection);

@@ -11,6 +11,8 @@ public static class DatabaseStartup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync();
+        // Before anything reads an encrypted column: a wrong master key stops the start here.
+        await scope.ServiceProvider.GetRequiredService<Features.Keys.KeyRing>().VerifyAsync();
         await RoleSeeder.EnsureRolesAsync(scope.ServiceProvider);
         if (scope.ServiceProvider.GetRequiredService<DemoMode>().Enabled)
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();

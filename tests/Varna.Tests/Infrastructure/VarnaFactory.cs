@@ -16,6 +16,7 @@ public class VarnaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
     public string MailDirectory { get; } = Directory.CreateTempSubdirectory("varna-mail-").FullName;
     protected virtual bool DemoEnabled => true;
+    public virtual string MasterKey { get; } = Varna.Features.Keys.MasterKey.NewEncoded();
     // The demo desk of cases stays out unless a test class asks for it, so tests count only their own cases.
     protected virtual bool DemoCases => false;
     protected virtual void ConfigureTestServices(IServiceCollection services) { }
@@ -38,6 +39,8 @@ public class VarnaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Cases", DemoCases ? "true" : "false");
         builder.UseSetting("Smtp:PickupDirectory", MailDirectory);
         builder.UseSetting("Varna:PublicBaseUrl", "http://localhost");
+        // Each app under test has its own master key, as each has its own database.
+        builder.UseSetting(Varna.Features.Keys.MasterKey.EnvironmentVariable, MasterKey);
         builder.ConfigureTestServices(ConfigureTestServices);
     }
 
@@ -50,8 +53,8 @@ public class VarnaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await using var scope = Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         await using AppDbContext db = Database.Provider == "Postgres"
-            ? new PostgresAppDbContext(sp.GetRequiredService<DbContextOptions<PostgresAppDbContext>>(), new FixedOrganisation(organisationId))
-            : new SqliteAppDbContext(sp.GetRequiredService<DbContextOptions<SqliteAppDbContext>>(), new FixedOrganisation(organisationId));
+            ? new PostgresAppDbContext(sp.GetRequiredService<DbContextOptions<PostgresAppDbContext>>(), new FixedOrganisation(organisationId), sp.GetRequiredService<Varna.Features.Keys.FieldProtection>())
+            : new SqliteAppDbContext(sp.GetRequiredService<DbContextOptions<SqliteAppDbContext>>(), new FixedOrganisation(organisationId), sp.GetRequiredService<Varna.Features.Keys.FieldProtection>());
         return await work(db);
     }
 

@@ -40,6 +40,9 @@ public sealed partial class Case : IOrganisationOwned
     // Closing records that the representative was told; the officer confirms it, with this time.
     public DateTimeOffset? ReporterInformedAt { get; private set; }
     public Guid? MergedIntoCaseId { get; private set; }
+    // Set when the retention rule (or an erasure) has removed the case's personal data; what is left
+    // is the anonymised statistical fact.
+    public DateTimeOffset? PersonalDataErasedAt { get; private set; }
     public int Version { get; private set; }
 
     private readonly List<CaseEvent> events = [];

@@ -11,7 +11,7 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.ConcernLevel).HasMaxLength(20);
         b.Property(c => c.FirstContactMethod).HasMaxLength(20);
         b.Property(c => c.Outcome).HasMaxLength(40);
-        b.Property(c => c.OutcomeNote).HasMaxLength(Case.MaxReasonLength);
+        b.Property(c => c.OutcomeNote).IsEncrypted();
         b.Property(c => c.Version).IsConcurrencyToken();
         b.HasIndex(c => new { c.OrganisationId, c.Reference }).IsUnique();
         b.HasIndex(c => new { c.OrganisationId, c.Year, c.Sequence }).IsUnique();
@@ -40,7 +40,7 @@ public sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>
         b.Property(e => e.Kind).HasMaxLength(40);
         b.Property(e => e.From).HasMaxLength(100);
         b.Property(e => e.To).HasMaxLength(100);
-        b.Property(e => e.Text).HasMaxLength(CaseEvent.MaxTextLength);
+        b.Property(e => e.Text).IsEncrypted();
         b.HasIndex(e => new { e.CaseId, e.At });
     }
 }

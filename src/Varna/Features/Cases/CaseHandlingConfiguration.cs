@@ -8,7 +8,7 @@ public sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessmen
     {
         b.Property(a => a.Level).HasMaxLength(20);
         b.Property(a => a.SuggestedLevel).HasMaxLength(20);
-        b.Property(a => a.Rationale).HasMaxLength(Assessment.MaxTextLength);
+        b.Property(a => a.Rationale).IsEncrypted();
         b.HasIndex(a => new { a.CaseId, a.Version }).IsUnique();
         b.HasOne<Case>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.OwnsMany(a => a.Answers, answer =>
@@ -19,7 +19,7 @@ public sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessmen
             answer.HasKey("Id");
             answer.Property(x => x.Factor).HasMaxLength(40);
             answer.Property(x => x.Answer).HasMaxLength(20);
-            answer.Property(x => x.Note).HasMaxLength(Assessment.MaxTextLength);
+            answer.Property(x => x.Note).IsEncrypted();
         });
     }
 }
@@ -30,8 +30,8 @@ public sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
     {
         b.Property(m => m.Code).HasMaxLength(40);
         b.Property(m => m.Status).HasMaxLength(20);
-        b.Property(m => m.Description).HasMaxLength(Measure.MaxTextLength);
-        b.Property(m => m.Owner).HasMaxLength(Measure.MaxOwnerLength).IsRequired();
+        b.Property(m => m.Description).IsEncrypted();
+        b.Property(m => m.Owner).IsRequired().IsEncrypted();
         b.Property(m => m.Version).IsConcurrencyToken();
         b.HasIndex(m => m.CaseId);
         b.HasIndex(m => new { m.OrganisationId, m.ReviewOn });
@@ -48,7 +48,7 @@ public sealed class PoliceReportConfiguration : IEntityTypeConfiguration<PoliceR
         b.Property(p => p.ReportedBy).HasMaxLength(20);
         b.Property(p => p.Outcome).HasMaxLength(30);
         b.Property(p => p.Reference).HasMaxLength(PoliceReport.MaxReferenceLength);
-        b.Property(p => p.OutcomeNote).HasMaxLength(Case.MaxReasonLength);
+        b.Property(p => p.OutcomeNote).IsEncrypted();
         b.HasOne<Case>().WithOne().HasForeignKey<PoliceReport>(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -58,7 +58,7 @@ public sealed class CaseLinkConfiguration : IEntityTypeConfiguration<CaseLink>
     public void Configure(EntityTypeBuilder<CaseLink> b)
     {
         b.Property(l => l.Reason).HasMaxLength(30);
-        b.Property(l => l.Note).HasMaxLength(Case.MaxReasonLength);
+        b.Property(l => l.Note).IsEncrypted();
         b.HasIndex(l => new { l.CaseId, l.LinkedCaseId }).IsUnique();
         b.HasIndex(l => l.LinkedCaseId);
         b.HasOne<Case>().WithMany().HasForeignKey(l => l.CaseId).OnDelete(DeleteBehavior.Cascade);
@@ -70,7 +70,7 @@ public sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
 {
     public void Configure(EntityTypeBuilder<FollowUp> b)
     {
-        b.Property(f => f.Note).HasMaxLength(FollowUp.MaxNoteLength);
+        b.Property(f => f.Note).IsEncrypted();
         b.HasIndex(f => f.CaseId);
         b.HasIndex(f => new { f.OrganisationId, f.OfficerId, f.DueOn });
         b.HasIndex(f => f.DueOn).HasFilter("done_at IS NULL");

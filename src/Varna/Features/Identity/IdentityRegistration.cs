@@ -17,6 +17,8 @@ public static class IdentityRegistration
                 o.Lockout.AllowedForNewUsers = true;
                 o.SignIn.RequireConfirmedAccount = false;
                 o.Tokens.PasswordResetTokenProvider = InvitationTokenProvider.ProviderName;
+                // Version 3 adds the passkeys (WebAuthn) table; DesignTimeFactories says the same to `dotnet ef`.
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()

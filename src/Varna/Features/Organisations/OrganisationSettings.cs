@@ -20,6 +20,8 @@ public sealed record OrganisationSettings
     public int FirstContactHoursModerate { get; init; } = 24;
     public int FirstContactHoursLow { get; init; } = 72;
     public int RetentionMonthsAfterClosure { get; init; } = 24;
+    // Whether the audit log keeps a keyed hash of the caller's IP address (never the address itself).
+    public bool AuditIpHash { get; init; }
     public ResponsibilityScope Scope { get; init; } = ResponsibilityScope.AllRepresentatives;
     public bool CoversRelatives { get; init; } = true;
     public bool CoversLeisureTime { get; init; } = true;

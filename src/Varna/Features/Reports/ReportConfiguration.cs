@@ -7,9 +7,9 @@ public sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
 {
     public void Configure(EntityTypeBuilder<Report> b)
     {
-        b.Property(r => r.Description).HasMaxLength(Report.MaxDescriptionLength).IsRequired();
-        b.Property(r => r.Location).HasMaxLength(Report.MaxShortTextLength);
-        b.Property(r => r.AgendaItem).HasMaxLength(Report.MaxShortTextLength);
+        b.Property(r => r.Description).IsRequired().IsEncrypted();
+        b.Property(r => r.Location).IsEncrypted();
+        b.Property(r => r.AgendaItem).IsEncrypted();
         b.Property(r => r.PoliceReference).HasMaxLength(100);
         b.Property(r => r.Channel).HasMaxLength(40);
         b.Property(r => r.Wish).HasMaxLength(40);
@@ -20,7 +20,8 @@ public sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         // Several types per report, kept as a list of codes in one column (JSON on SQLite, an array
         // on PostgreSQL); both providers can still filter on "contains".
         b.PrimitiveCollection(r => r.Types).ElementType(e => e.HasConversion<CodeConverter<IncidentType>>());
-        b.PrimitiveCollection(r => r.PerpetratorIdentifiers);
+        // Sealed as one JSON array (never searched in the database).
+        b.Property(r => r.PerpetratorIdentifiers).IsEncrypted();
         b.Ignore(r => r.OnBehalf);
         b.HasIndex(r => new { r.OrganisationId, r.SubmittedByUserId });
         b.HasIndex(r => new { r.OrganisationId, r.RepresentativeId });
@@ -41,10 +42,10 @@ public sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
     {
         b.ToTable("evidence");
         b.Property(e => e.Kind).HasMaxLength(10);
-        b.Property(e => e.FileName).HasMaxLength(EvidenceIntake.MaxFileNameLength);
+        b.Property(e => e.FileName).IsEncrypted();
         b.Property(e => e.ContentType).HasMaxLength(100).IsRequired();
         b.Property(e => e.Sha256).HasMaxLength(64).IsFixedLength().IsRequired();
-        b.Property(e => e.Url).HasMaxLength(2000);
+        b.Property(e => e.Url).IsEncrypted();
         b.HasIndex(e => new { e.OrganisationId, e.ReportId });
         b.HasOne<Report>().WithMany().HasForeignKey(e => e.ReportId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(e => e.OrganisationId).OnDelete(DeleteBehavior.Restrict);
@@ -58,7 +59,7 @@ public sealed class EvidenceContentConfiguration : IEntityTypeConfiguration<Evid
     {
         b.ToTable("evidence_contents");
         b.HasKey(c => c.EvidenceId);
-        b.Property(c => c.Bytes).IsRequired();
+        b.Property(c => c.Bytes).IsRequired().IsEncrypted();
     }
 }
 
@@ -66,7 +67,7 @@ public sealed class ReportMessageConfiguration : IEntityTypeConfiguration<Report
 {
     public void Configure(EntityTypeBuilder<ReportMessage> b)
     {
-        b.Property(m => m.Body).HasMaxLength(ReportMessage.MaxLength).IsRequired();
+        b.Property(m => m.Body).IsRequired().IsEncrypted();
         b.HasIndex(m => new { m.OrganisationId, m.ReportId, m.SentAt });
         b.HasOne<Report>().WithMany().HasForeignKey(m => m.ReportId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<User>().WithMany().HasForeignKey(m => m.AuthorUserId).OnDelete(DeleteBehavior.Restrict);
@@ -77,7 +78,7 @@ public sealed class ReportSupplementConfiguration : IEntityTypeConfiguration<Rep
 {
     public void Configure(EntityTypeBuilder<ReportSupplement> b)
     {
-        b.Property(s => s.Text).HasMaxLength(Report.MaxDescriptionLength).IsRequired();
+        b.Property(s => s.Text).IsRequired().IsEncrypted();
         b.HasIndex(s => new { s.OrganisationId, s.ReportId });
         b.HasOne<Report>().WithMany().HasForeignKey(s => s.ReportId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<User>().WithMany().HasForeignKey(s => s.AuthorUserId).OnDelete(DeleteBehavior.Restrict);

@@ -129,10 +129,12 @@ namespace Varna.Data.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
                     b.Property<string>("LoginProvider")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("login_provider");
 
                     b.Property<string>("ProviderKey")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("provider_key");
 
@@ -151,6 +153,26 @@ namespace Varna.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_asp_net_user_logins_user_id");
 
                     b.ToTable("AspNetUserLogins", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<System.Guid>", b =>
+                {
+                    b.Property<byte[]>("CredentialId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("credential_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("CredentialId")
+                        .HasName("pk_asp_net_user_passkeys");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_asp_net_user_passkeys_user_id");
+
+                    b.ToTable("AspNetUserPasskeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
@@ -179,10 +201,12 @@ namespace Varna.Data.Migrations.Sqlite
                         .HasColumnName("user_id");
 
                     b.Property<string>("LoginProvider")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("login_provider");
 
                     b.Property<string>("Name")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
@@ -194,6 +218,87 @@ namespace Varna.Data.Migrations.Sqlite
                         .HasName("pk_asp_net_user_tokens");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Varna.Features.Audit.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Chain")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("chain");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_name");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash")
+                        .IsFixedLength();
+
+                    b.Property<string>("IpHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ip_hash");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_hash")
+                        .IsFixedLength();
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.HasKey("Chain", "Sequence")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("OrganisationId", "At")
+                        .HasDatabaseName("ix_audit_entries_organisation_id_at");
+
+                    b.HasIndex("OrganisationId", "ActorUserId", "At")
+                        .HasDatabaseName("ix_audit_entries_organisation_id_actor_user_id_at");
+
+                    b.HasIndex("OrganisationId", "CaseId", "At")
+                        .HasDatabaseName("ix_audit_entries_organisation_id_case_id_at");
+
+                    b.ToTable("audit_entries", (string)null);
                 });
 
             modelBuilder.Entity("Varna.Features.Cases.Assessment", b =>
@@ -219,7 +324,6 @@ namespace Varna.Data.Migrations.Sqlite
 
                     b.Property<string>("Rationale")
                         .IsRequired()
-                        .HasMaxLength(10000)
                         .HasColumnType("TEXT")
                         .HasColumnName("rationale");
 
@@ -319,13 +423,16 @@ namespace Varna.Data.Migrations.Sqlite
                         .HasColumnName("outcome");
 
                     b.Property<string>("OutcomeNote")
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("outcome_note");
 
                     b.Property<long?>("OverdueNotifiedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("overdue_notified_at");
+
+                    b.Property<long?>("PersonalDataErasedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("personal_data_erased_at");
 
                     b.Property<string>("Reference")
                         .IsRequired()
@@ -432,7 +539,6 @@ namespace Varna.Data.Migrations.Sqlite
                         .HasColumnName("related_id");
 
                     b.Property<string>("Text")
-                        .HasMaxLength(10000)
                         .HasColumnType("TEXT")
                         .HasColumnName("text");
 
@@ -474,7 +580,6 @@ namespace Varna.Data.Migrations.Sqlite
                         .HasColumnName("linked_case_id");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("note");
 
@@ -525,7 +630,6 @@ namespace Varna.Data.Migrations.Sqlite
                         .HasColumnName("due_on");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("note");
 
@@ -582,7 +686,6 @@ namespace Varna.Data.Migrations.Sqlite
                         .HasColumnName("created_at");
 
                     b.Property<string>("Description")
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
 
@@ -596,7 +699,6 @@ namespace Varna.Data.Migrations.Sqlite
 
                     b.Property<string>("Owner")
                         .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("owner");
 
@@ -662,7 +764,6 @@ namespace Varna.Data.Migrations.Sqlite
                         .HasColumnName("outcome");
 
                     b.Property<string>("OutcomeNote")
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("outcome_note");
 
@@ -830,6 +931,7 @@ namespace Varna.Data.Migrations.Sqlite
                         .HasColumnName("password_hash");
 
                     b.Property<string>("PhoneNumber")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("phone_number");
 
@@ -871,6 +973,46 @@ namespace Varna.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_asp_net_users_representative_id");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Varna.Features.Identity.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("ticket");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_sessions");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_user_sessions_expires_at");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_user_sessions_user_id");
+
+                    b.ToTable("user_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Varna.Features.Notifications.Notification", b =>
@@ -999,7 +1141,6 @@ namespace Varna.Data.Migrations.Sqlite
                         .HasColumnName("content_type");
 
                     b.Property<string>("FileName")
-                        .HasMaxLength(255)
                         .HasColumnType("TEXT")
                         .HasColumnName("file_name");
 
@@ -1033,7 +1174,6 @@ namespace Varna.Data.Migrations.Sqlite
                         .HasColumnName("size");
 
                     b.Property<string>("Url")
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("url");
 
@@ -1078,7 +1218,6 @@ namespace Varna.Data.Migrations.Sqlite
                         .HasColumnName("id");
 
                     b.Property<string>("AgendaItem")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT")
                         .HasColumnName("agenda_item");
 
@@ -1098,7 +1237,6 @@ namespace Varna.Data.Migrations.Sqlite
 
                     b.Property<string>("Description")
                         .IsRequired()
-                        .HasMaxLength(10000)
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
 
@@ -1109,7 +1247,6 @@ namespace Varna.Data.Migrations.Sqlite
                         .HasColumnName("intake_method");
 
                     b.Property<string>("Location")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT")
                         .HasColumnName("location");
 
@@ -1215,7 +1352,6 @@ namespace Varna.Data.Migrations.Sqlite
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(10000)
                         .HasColumnType("TEXT")
                         .HasColumnName("body");
 
@@ -1275,7 +1411,6 @@ namespace Varna.Data.Migrations.Sqlite
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(10000)
                         .HasColumnType("TEXT")
                         .HasColumnName("text");
 
@@ -1456,6 +1591,59 @@ namespace Varna.Data.Migrations.Sqlite
                         .HasConstraintName("fk_asp_net_user_logins_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<System.Guid>", b =>
+                {
+                    b.HasOne("Varna.Features.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_asp_net_user_passkeys_asp_net_users_user_id");
+
+                    b.OwnsOne("Microsoft.AspNetCore.Identity.IdentityPasskeyData", "Data", b1 =>
+                        {
+                            b1.Property<byte[]>("IdentityUserPasskeyCredentialId");
+
+                            b1.Property<byte[]>("AttestationObject")
+                                .IsRequired();
+
+                            b1.Property<byte[]>("ClientDataJson")
+                                .IsRequired();
+
+                            b1.Property<long>("CreatedAt");
+
+                            b1.Property<bool>("IsBackedUp");
+
+                            b1.Property<bool>("IsBackupEligible");
+
+                            b1.Property<bool>("IsUserVerified");
+
+                            b1.Property<string>("Name");
+
+                            b1.Property<byte[]>("PublicKey")
+                                .IsRequired();
+
+                            b1.Property<uint>("SignCount");
+
+                            b1.PrimitiveCollection<string>("Transports");
+
+                            b1.HasKey("IdentityUserPasskeyCredentialId");
+
+                            b1.ToTable("AspNetUserPasskeys");
+
+                            b1
+                                .ToJson("data")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IdentityUserPasskeyCredentialId")
+                                .HasConstraintName("fk_asp_net_user_passkeys_asp_net_user_passkeys_credential_id");
+                        });
+
+                    b.Navigation("Data")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1516,7 +1704,6 @@ namespace Varna.Data.Migrations.Sqlite
                                 .HasColumnName("factor");
 
                             b1.Property<string>("Note")
-                                .HasMaxLength(10000)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("note");
 
@@ -1669,6 +1856,16 @@ namespace Varna.Data.Migrations.Sqlite
                         .HasConstraintName("fk_asp_net_users_representatives_representative_id");
                 });
 
+            modelBuilder.Entity("Varna.Features.Identity.UserSession", b =>
+                {
+                    b.HasOne("Varna.Features.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_sessions_asp_net_users_user_id");
+                });
+
             modelBuilder.Entity("Varna.Features.Notifications.Notification", b =>
                 {
                     b.HasOne("Varna.Features.Organisations.Organisation", null)
@@ -1686,6 +1883,10 @@ namespace Varna.Data.Migrations.Sqlite
                             b1.Property<Guid>("OrganisationId")
                                 .HasColumnType("TEXT")
                                 .HasColumnName("id");
+
+                            b1.Property<bool>("AuditIpHash")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("settings_audit_ip_hash");
 
                             b1.Property<bool>("CoversLeisureTime")
                                 .HasColumnType("INTEGER")

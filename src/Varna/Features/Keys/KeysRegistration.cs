@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+
+namespace Varna.Features.Keys;
+
+public static class KeysRegistration
+{
+    // Data Protection keys live in the database so that every node shares them (cookies, tokens,
+    // links, and the encrypted columns); each is wrapped with the master key before it is stored.
+    public static WebApplicationBuilder AddKeys(this WebApplicationBuilder builder)
+    {
+        MasterKey masterKey;
+        try
+        {
+            masterKey = MasterKey.Load(builder.Configuration, builder.Environment);
+        }
+        catch (MasterKeyException e)
+        {
+            throw new StartupRefusedException("Värna will not start: " + e.Message);
+        }
+        builder.Services.AddSingleton(masterKey);
+        builder.Services.AddDataProtection().SetApplicationName("Varna").PersistKeysToDbContext<AppDbContext>();
+        builder.Services.Configure<KeyManagementOptions>(o => o.XmlEncryptor = new MasterKeyXmlEncryptor(masterKey));
+        builder.Services.AddSingleton<FieldProtection>();
+        builder.Services.AddScoped<KeyRing>();
+        return builder;
+    }
+}

@@ -40,6 +40,7 @@ public sealed class VarnaServer : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Cases", "false");
         builder.UseSetting("Smtp:PickupDirectory", MailDirectory);
         builder.UseSetting("Varna:PublicBaseUrl", "http://127.0.0.1");
+        builder.UseSetting(Varna.Features.Keys.MasterKey.EnvironmentVariable, Varna.Features.Keys.MasterKey.NewEncoded());
     }
 
     public override async ValueTask DisposeAsync()

@@ -29,6 +29,7 @@ public static class CliRunner
         start.Environment["Database__Provider"] = database.Provider;
         start.Environment["ConnectionStrings__Varna"] = database.ConnectionString;
         start.Environment["Varna__PublicBaseUrl"] = "http://localhost";
+        start.Environment[Varna.Features.Keys.MasterKey.EnvironmentVariable] = database.MasterKey;
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
 
         using var process = Process.Start(start)!;

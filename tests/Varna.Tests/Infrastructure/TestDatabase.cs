@@ -21,6 +21,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string Provider { get; }
     public string ConnectionString { get; }
+    // The master key that wraps this database's keys: every app and CLI run on it must use it.
+    public string MasterKey { get; } = Varna.Features.Keys.MasterKey.NewEncoded();
     public string? SqliteFile => _sqliteDirectory is null ? null : Path.Combine(_sqliteDirectory, "varna.db");
 
     public static string? PostgresServer => Environment.GetEnvironmentVariable("VARNA_TEST_PG") is { Length: > 0 } pg ? pg : null;

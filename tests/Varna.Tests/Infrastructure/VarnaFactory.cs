@@ -16,7 +16,7 @@ public class VarnaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
     public string MailDirectory { get; } = Directory.CreateTempSubdirectory("varna-mail-").FullName;
     protected virtual bool DemoEnabled => true;
-    public virtual string MasterKey { get; } = Varna.Features.Keys.MasterKey.NewEncoded();
+    public virtual string MasterKey => Database.MasterKey;
     // The demo desk of cases stays out unless a test class asks for it, so tests count only their own cases.
     protected virtual bool DemoCases => false;
     protected virtual void ConfigureTestServices(IServiceCollection services) { }

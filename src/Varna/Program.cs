@@ -12,6 +12,7 @@ using Varna.Features.Reports;
 using Varna.Features.Representatives;
 using Varna.Features.Users;
 
+if (CliVerbs.IsNewMasterKey(args)) return KeysCommand.NewMaster();
 var verb = CliVerbs.Find(args);
 var builder = WebApplication.CreateBuilder(verb is null ? args : []);
 if (verb is not null) builder.AddCliLogging();

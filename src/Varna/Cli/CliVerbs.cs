@@ -4,7 +4,10 @@ namespace Varna.Cli;
 // app, without starting the web server. Exit codes: 0 ok, 1 failed, 2 bad arguments.
 public static class CliVerbs
 {
-    private static readonly string[] Verbs = ["migrate", "admin", "token", "seed-demo", "seed-cases", "help"];
+    private static readonly string[] Verbs = ["migrate", "admin", "token", "seed-demo", "seed-cases", "keys", "help"];
+
+    // `keys new-master` runs before the app is built: it must work where no master key exists yet.
+    public static bool IsNewMasterKey(string[] args) => args is ["keys", "new-master", ..];
 
     public static string? Find(string[] args) =>
         args.Length > 0 && Verbs.Contains(args[0]) ? args[0] : null;
@@ -38,6 +41,7 @@ public static class CliVerbs
                 "token" => await TokenCommand.RunAsync(services, arguments),
                 "seed-demo" => await SeedDemoCommand.RunAsync(services),
                 "seed-cases" => await SeedCasesCommand.RunAsync(services, arguments),
+                "keys" => await KeysCommand.RunAsync(services, arguments),
                 _ => Usage(null),
             };
         }
@@ -65,6 +69,10 @@ public static class CliVerbs
               seed-demo                                     add the demo data to an empty database
               seed-cases --count <n> [--org DEMO] [--open-share 0.05]
                                                             add n generated cases (for bench/cases.sh)
+              keys rotate [--master-key-file <file>]        add a new data-protection key (old data stays readable);
+                                                            with a file, also wrap every key with that new master key
+              keys reencrypt                                encrypt every protected column again with the current key
+              keys new-master                               print a new master key (no database needed)
             """);
         return problem is null ? 0 : 2;
     }

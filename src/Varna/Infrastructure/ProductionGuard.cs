@@ -27,6 +27,8 @@ public static class ProductionGuard
             yield return "ConnectionStrings:Varna for PostgreSQL must be set and carry a password.";
         if (!string.IsNullOrWhiteSpace(config["Smtp:Host"]) && !string.IsNullOrWhiteSpace(config["Smtp:UserName"]) && string.IsNullOrWhiteSpace(config["Smtp:Password"]))
             yield return "Smtp:UserName is set but Smtp:Password is missing.";
+        if (string.IsNullOrWhiteSpace(config[Features.Keys.MasterKey.EnvironmentVariable]) && string.IsNullOrWhiteSpace(config[Features.Keys.MasterKey.FileSetting]))
+            yield return "No master key: " + Features.Keys.MasterKey.HowToMakeOne;
         if (string.IsNullOrWhiteSpace(config["Smtp:Host"]))
             yield return "Smtp:Host is not set: invitations and notifications would only be written to files. Configure SMTP.";
     }

@@ -95,9 +95,10 @@ public sealed class ProductionLikeFactory : VarnaFactory
 }
 
 // The app over a database someone else prepared (e.g. with the CLI) and will dispose.
-public sealed class ExistingDatabaseFactory(TestDatabase database, bool demo = false) : VarnaFactory
+public sealed class ExistingDatabaseFactory(TestDatabase database, bool demo = false, string? masterKey = null) : VarnaFactory
 {
     protected override bool DemoEnabled => demo;
+    public override string MasterKey => masterKey ?? base.MasterKey;
     protected override bool OwnsDatabase => false;
     protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(database);
 }

@@ -1,12 +1,19 @@
 using System.Security.Cryptography;
 using System.Xml.Linq;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
 namespace Varna.Features.Keys;
 
 // The data-protection keys as stored rows: checked against the master key at every start, wrapped
 // when found bare (made before the master key existed), and re-wrapped when the master key rotates.
-public sealed class KeyRing(AppDbContext db, MasterKey masterKey, ILogger<KeyRing> logger)
+public sealed class KeyRing(AppDbContext db, MasterKey masterKey, IKeyManager keys, TimeProvider time, ILogger<KeyRing> logger)
 {
+    public static readonly TimeSpan KeyLifetime = TimeSpan.FromDays(90);
+    // A successor is made this long before the current key expires, active two days later, so that
+    // every node has read it before anyone encrypts with it.
+    private static readonly TimeSpan RenewBefore = TimeSpan.FromDays(14);
+    private static readonly TimeSpan Propagation = TimeSpan.FromDays(2);
+
     private static readonly XNamespace DataProtection = "http://schemas.asp.net/2015/03/dataProtection";
     private static readonly XName EncryptedSecret = DataProtection + "encryptedSecret";
     private static readonly XName RequiresEncryption = DataProtection + "requiresEncryption";
@@ -32,6 +39,24 @@ public sealed class KeyRing(AppDbContext db, MasterKey masterKey, ILogger<KeyRin
         {
             await db.SaveChangesAsync(cancellationToken);
             logger.LogWarning("Wrapped {Count} data-protection keys that were stored without the master key", wrapped);
+        }
+        EnsureCurrentKey();
+    }
+
+    // Makes the first key of a new database at once, and a successor when the current key nears its end.
+    public void EnsureCurrentKey()
+    {
+        var now = time.GetUtcNow();
+        var usable = keys.GetAllKeys().Where(k => !k.IsRevoked && k.ActivationDate <= now + Propagation && k.ExpirationDate > now).ToList();
+        if (usable.Count == 0)
+        {
+            var first = keys.CreateNewKey(now, now + KeyLifetime);
+            logger.LogInformation("Made data-protection key {KeyId}", first.KeyId);
+        }
+        else if (usable.Max(k => k.ExpirationDate) - now < RenewBefore)
+        {
+            var next = keys.CreateNewKey(now + Propagation, now + Propagation + KeyLifetime);
+            logger.LogInformation("Made data-protection key {KeyId}, active from {Activation}", next.KeyId, now + Propagation);
         }
     }
 

@@ -19,10 +19,16 @@ public static class KeysRegistration
             throw new StartupRefusedException("Värna will not start: " + e.Message);
         }
         builder.Services.AddSingleton(masterKey);
-        builder.Services.AddDataProtection().SetApplicationName("Varna").PersistKeysToDbContext<AppDbContext>();
+        // Keys are made by KeyRing (at start, by the CLI and by a daily check), never by Data Protection
+        // itself in the middle of a request: on SQLite, writing a key from inside another transaction
+        // would wait for that transaction's lock.
+        builder.Services.AddDataProtection().SetApplicationName("Varna").PersistKeysToDbContext<AppDbContext>()
+            .DisableAutomaticKeyGeneration();
         builder.Services.Configure<KeyManagementOptions>(o => o.XmlEncryptor = new MasterKeyXmlEncryptor(masterKey));
         builder.Services.AddSingleton<FieldProtection>();
         builder.Services.AddScoped<KeyRing>();
+        builder.Services.AddScoped<Reencryption>();
+        builder.Services.AddHostedService<KeyRingWarden>();
         return builder;
     }
 }

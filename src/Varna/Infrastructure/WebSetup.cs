@@ -22,6 +22,10 @@ public static class WebSetup
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedText)));
         builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(LocalisedBindingMessages.Apply);
 
+        builder.AddSecurityHeaders();
+        builder.AddCookieHardening();
+        builder.AddRateLimits();
+
         builder.Services.AddProblemDetails();
         // Bad bodies throw, so that BadRequestProblems can answer with the field's name.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -38,18 +42,21 @@ public static class WebSetup
 
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
-        app.UseErrorResponses();
+        // Outermost, so that error pages, 404s and 429s get the headers and cookie rules too.
         app.UseSecurityHeaders();
+        app.UseCookiePolicy();
+        app.UseErrorResponses();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
         app.UseTwoFactorRequirement();
         app.UseAuthorization();
+        app.UseRateLimits();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages();
-        app.MapOpenApi().AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous);
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
             ResultStatusCodes =
@@ -58,7 +65,7 @@ public static class WebSetup
                 [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded] = StatusCodes.Status200OK,
                 [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireRateLimiting(RateLimits.Health);
         return app;
     }
 }

@@ -11,7 +11,7 @@ public static class ErrorsRegistration
                 ? StatusCodes.Status415UnsupportedMediaType
                 : StatusCodes.Status404NotFound;
             return Task.CompletedTask;
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireRateLimiting(RateLimits.Anonymous);
         return app;
     }
 

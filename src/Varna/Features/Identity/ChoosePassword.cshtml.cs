@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.RateLimiting;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 
 namespace Varna.Features.Identity;
 
 // Where an invitation (or a CLI-made account's) one-time link lands.
+[EnableRateLimiting(RateLimits.Anonymous)]
 [AllowAnonymous]
 public sealed class ChoosePasswordModel(UserManager<User> users, IStringLocalizer<IdentityText> text) : PageModel
 {

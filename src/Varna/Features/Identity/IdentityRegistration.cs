@@ -38,8 +38,11 @@ public static class IdentityRegistration
         {
             o.Cookie.Name = "varna.auth";
             o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Strict: a link from another site (a webmail, say) arrives without it; the sign-in page
+            // then sends the browser on to the same address once more, as a same-site navigation
+            // that does carry it (LoginModel.SameSiteRetry).
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieHardening.SecurePolicy(builder.Environment);
             o.LoginPath = "/konto/logga-in";
             o.LogoutPath = "/konto/logga-ut";
             o.AccessDeniedPath = "/konto/atkomst-nekad";

@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.RateLimiting;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 
 namespace Varna.Features.Identity;
 
+[EnableRateLimiting(RateLimits.SignIn)]
+[SignInForm("Input.Email")]
 [AllowAnonymous]
 public sealed class LoginModel(SignInManager<User> signIn, IStringLocalizer<IdentityText> text) : PageModel
 {
@@ -19,7 +22,23 @@ public sealed class LoginModel(SignInManager<User> signIn, IStringLocalizer<Iden
         public string Password { get; set; } = "";
     }
 
-    public void OnGet(bool losenordValt = false) => PasswordChosen = losenordValt;
+    public void OnGet(bool losenordValt = false)
+    {
+        PasswordChosen = losenordValt;
+        SameSiteRetry();
+    }
+
+    // The sign-in cookie is SameSite=Strict, so a link followed from another site (a webmail, or an
+    // identity provider's redirect back) arrives without it and a signed-in person lands here.
+    // Sending the browser on to the same address once more, from this page, is a same-site
+    // navigation that carries the cookie: a signed-in person reaches the page they wanted; anyone
+    // else comes back here, now same-site (so no loop), and signs in, which returns them there.
+    private void SameSiteRetry()
+    {
+        if (Request.Headers["Sec-Fetch-Site"] != "cross-site") return;
+        if (!Url.IsLocalUrl(ReturnUrl) || ReturnUrl.Any(char.IsControl)) return;
+        Response.Headers["Refresh"] = "0; url=" + ReturnUrl;
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {

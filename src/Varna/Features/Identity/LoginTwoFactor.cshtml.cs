@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.RateLimiting;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 
 namespace Varna.Features.Identity;
 
+[EnableRateLimiting(RateLimits.SignIn)]
 [AllowAnonymous]
 public sealed class LoginTwoFactorModel(SignInManager<User> signIn, IStringLocalizer<IdentityText> text) : PageModel
 {

@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 
 namespace Varna.Features.Identity;
 
 // GET asks for confirmation (a link must not sign anyone out); POST signs out.
+[EnableRateLimiting(RateLimits.Anonymous)]
 [AllowAnonymous]
 public sealed class LogoutModel(SignInManager<User> signIn) : PageModel
 {

@@ -14,8 +14,9 @@ public static class EvidenceApi
         api.MapPost("/reports/{id:guid}/evidence", UploadAsync).WithName("UploadEvidence")
             .WithSummary("Upload one or more files (multipart/form-data). 413 or 415 names each refused file; the others are kept.")
             .DisableAntiforgery()
+            .RequireRateLimiting(RateLimits.Evidence)
             .WithMetadata(new EvidenceRequestSize(((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<IOptions<ReportsOptions>>().Value));
-        api.MapPost("/reports/{id:guid}/links", AddLinksAsync).WithName("AddEvidenceLinks")
+        api.MapPost("/reports/{id:guid}/links", AddLinksAsync).WithName("AddEvidenceLinks").RequireRateLimiting(RateLimits.Evidence)
             .WithSummary("Add links to posts and pasted text as evidence.");
         api.MapGet("/reports/{id:guid}/evidence/{evidenceId:guid}", DownloadAsync).WithName("DownloadEvidence");
         return api;

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Varna.Features.Reports;
 
 // One of my reports: what I told, what has been added since, the evidence, and the conversation
 // with the security officers. Each form posts to its own handler and redirects back (PRG).
+[EnableRateLimiting(RateLimits.Evidence)]
 [Authorize(Roles = Roles.Representative)]
 public sealed class MineDetailsModel(ReportQueries queries, ReportConversation conversation, EvidenceIntake intake,
     IOptions<ReportsOptions> options, IStringLocalizer<SharedText> shared, IStringLocalizer<ReportsText> text) : PageModel

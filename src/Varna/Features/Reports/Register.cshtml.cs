@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Varna.Features.Reports;
 
 // A security officer types in what a representative told them by phone, letter or in person.
+[EnableRateLimiting(RateLimits.Reports)]
 [Authorize(Roles = Roles.SecurityOfficer)]
 public sealed class RegisterModel(AppDbContext db, ReportSubmission submission, EvidenceIntake intake, TimeProvider time,
     IOptions<ReportsOptions> limits, IStringLocalizer<SharedText> shared)

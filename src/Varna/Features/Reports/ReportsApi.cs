@@ -7,7 +7,7 @@ public static class ReportsApi
 {
     public static RouteGroupBuilder MapReportsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/reports", SubmitAsync).WithName("SubmitReport")
+        api.MapPost("/reports", SubmitAsync).WithName("SubmitReport").RequireRateLimiting(RateLimits.Reports)
             .WithSummary("Submit a report. Opens a case with a concern level and first-contact deadline.");
         api.MapGet("/reports/mine", MineAsync).WithName("MyReports").WithSummary("The caller's own reports, newest first.");
         api.MapGet("/reports/{id:guid}", GetAsync).WithName("GetReport").WithSummary("One of the caller's reports.");

@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Varna.Features.Reports;
 
+[EnableRateLimiting(RateLimits.Reports)]
 [Authorize(Roles = Roles.Representative)]
 public sealed class SubmitModel(ReportSubmission submission, EvidenceIntake intake, TimeProvider time,
     IOptions<ReportsOptions> limits, IStringLocalizer<SharedText> shared)

@@ -4,7 +4,7 @@ namespace Varna.Cli;
 // app, without starting the web server. Exit codes: 0 ok, 1 failed, 2 bad arguments.
 public static class CliVerbs
 {
-    private static readonly string[] Verbs = ["migrate", "admin", "token", "seed-demo", "seed-cases", "help"];
+    private static readonly string[] Verbs = ["migrate", "admin", "token", "seed-demo", "seed-cases", "audit", "help"];
 
     public static string? Find(string[] args) =>
         args.Length > 0 && Verbs.Contains(args[0]) ? args[0] : null;
@@ -38,6 +38,7 @@ public static class CliVerbs
                 "token" => await TokenCommand.RunAsync(services, arguments),
                 "seed-demo" => await SeedDemoCommand.RunAsync(services),
                 "seed-cases" => await SeedCasesCommand.RunAsync(services, arguments),
+                "audit" => await AuditCommand.RunAsync(services, arguments),
                 _ => Usage(null),
             };
         }
@@ -65,6 +66,8 @@ public static class CliVerbs
               seed-demo                                     add the demo data to an empty database
               seed-cases --count <n> [--org DEMO] [--open-share 0.05]
                                                             add n generated cases (for bench/cases.sh)
+              audit verify                                  check the audit log's hash chains; exit 1 and name the
+                                                            first broken entry when one was altered or deleted
             """);
         return problem is null ? 0 : 2;
     }

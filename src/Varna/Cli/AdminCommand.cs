@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
+using Varna.Features.Audit;
 using Varna.Features.Organisations;
 
 namespace Varna.Cli;
@@ -61,6 +62,8 @@ public static class AdminCommand
             return 1;
         }
 
+        await services.GetRequiredService<AuditTrail>().WriteAsync(AuditActor.CommandLine(org.Id), AuditAction.RoleChanged,
+            target: "user:" + user.Id, detail: $"{email}: created as {Roles.OrgAdmin}");
         var link = await services.GetRequiredService<Invitations>().CreateLinkAsync(user);
         Console.WriteLine($"Created organisation admin {email} for '{org.Name}'. One-time link to choose a password (valid 7 days):");
         Console.WriteLine(link);

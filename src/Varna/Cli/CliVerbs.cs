@@ -4,7 +4,7 @@ namespace Varna.Cli;
 // app, without starting the web server. Exit codes: 0 ok, 1 failed, 2 bad arguments.
 public static class CliVerbs
 {
-    private static readonly string[] Verbs = ["migrate", "admin", "token", "seed-demo", "seed-cases", "keys", "help"];
+    private static readonly string[] Verbs = ["migrate", "admin", "token", "seed-demo", "seed-cases", "keys", "audit", "help"];
 
     // `keys new-master` runs before the app is built: it must work where no master key exists yet.
     public static bool IsNewMasterKey(string[] args) => args is ["keys", "new-master", ..];
@@ -42,6 +42,7 @@ public static class CliVerbs
                 "seed-demo" => await SeedDemoCommand.RunAsync(services),
                 "seed-cases" => await SeedCasesCommand.RunAsync(services, arguments),
                 "keys" => await KeysCommand.RunAsync(services, arguments),
+                "audit" => await AuditCommand.RunAsync(services, arguments),
                 _ => Usage(null),
             };
         }
@@ -73,6 +74,8 @@ public static class CliVerbs
                                                             with a file, also wrap every key with that new master key
               keys reencrypt                                encrypt every protected column again with the current key
               keys new-master                               print a new master key (no database needed)
+              audit verify                                  check the audit log's hash chains; exit 1 and name the
+                                                            first broken entry when one was altered or deleted
             """);
         return problem is null ? 0 : 2;
     }

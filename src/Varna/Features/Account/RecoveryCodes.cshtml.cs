@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Identity;
+using Varna.Features.Audit;
 
 namespace Varna.Features.Account;
 
 // New recovery codes travel to this page once, in TempData (an encrypted cookie), and are shown
 // on that one GET. Identity keeps them for sign-in; this page never stores them anywhere else.
-public sealed class RecoveryCodesModel(UserManager<User> users, IStringLocalizer<AccountText> text) : PageModel
+public sealed class RecoveryCodesModel(UserManager<User> users, AuditTrail audit, IStringLocalizer<AccountText> text) : PageModel
 {
     public const string TempDataKey = "NewRecoveryCodes";
 
@@ -33,6 +34,7 @@ public sealed class RecoveryCodesModel(UserManager<User> users, IStringLocalizer
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
         if (!user.TwoFactorEnabled) return RedirectToPage("TwoFactor");
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, TwoFactorModel.RecoveryCodeCount) ?? [];
+        await audit.WriteAsync(AuditAction.TwoFactorChanged, detail: "recovery_codes_regenerated");
         NewRecoveryCodes = string.Join('\n', codes);
         StatusMessage = text["Recovery.Generated"];
         return RedirectToPage();

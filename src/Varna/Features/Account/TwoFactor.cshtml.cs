@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
+using Varna.Features.Audit;
 using Varna.Features.Demo;
 
 namespace Varna.Features.Account;
@@ -7,7 +8,7 @@ namespace Varna.Features.Account;
 // Set-up, reset and switch-off of TOTP, all through Identity's own authenticator support.
 // Every change rotates the security stamp, so each one re-issues this session's cookie.
 public sealed class TwoFactorModel(
-    UserManager<User> users, SignInManager<User> signIn, DemoMode demo,
+    UserManager<User> users, SignInManager<User> signIn, DemoMode demo, AuditTrail audit,
     IStringLocalizer<IdentityText> identityText, IStringLocalizer<AccountText> text) : PageModel
 {
     public const int RecoveryCodeCount = 10;
@@ -45,6 +46,7 @@ public sealed class TwoFactorModel(
             if (await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
             {
                 await users.SetTwoFactorEnabledAsync(user, true);
+                await audit.WriteAsync(AuditAction.TwoFactorChanged, detail: "totp_enabled");
                 var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? [];
                 NewRecoveryCodes = string.Join('\n', codes);
                 await signIn.RefreshSignInAsync(user);
@@ -62,6 +64,7 @@ public sealed class TwoFactorModel(
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
+        await audit.WriteAsync(AuditAction.TwoFactorChanged, detail: "totp_reset");
         await signIn.RefreshSignInAsync(user);
         StatusMessage = text["TwoFactor.ResetDone"];
         return RedirectToPage();
@@ -80,6 +83,7 @@ public sealed class TwoFactorModel(
         await users.SetTwoFactorEnabledAsync(user, false);
         // A fresh key on the next set-up, so a phone that was registered before stops mattering.
         await users.ResetAuthenticatorKeyAsync(user);
+        await audit.WriteAsync(AuditAction.TwoFactorChanged, detail: "totp_disabled");
         await signIn.RefreshSignInAsync(user);
         StatusMessage = text["TwoFactor.Disabled"];
         return RedirectToPage();

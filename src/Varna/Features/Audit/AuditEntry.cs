@@ -23,6 +23,8 @@ public enum AuditAction
     Erasure,
     KeysRotated,
     SettingsChanged,
+    AccountDeactivated,
+    AccountReactivated,
 }
 
 // One line of the append-only audit log. Lines form a hash chain per organisation (Chain = the

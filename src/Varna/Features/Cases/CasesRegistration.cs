@@ -12,6 +12,8 @@ public static class CasesRegistration
         {
             pages.Conventions.AuthorizeFolder("/Cases");
             pages.Conventions.AddFolderApplicationModelConvention("/Cases", page => page.Filters.Add(new OfficersOnlyPageFilter()));
+            // Every read, change, export and download of a case is audited (Features/Audit).
+            pages.Conventions.AddFolderApplicationModelConvention("/Cases", page => page.Filters.Add(new Audit.CaseAuditPageFilter()));
         });
         builder.Services.AddScoped<CaseClock>();
         // Tests switch the minute-by-minute job off and run CaseClock themselves on a fake clock.
@@ -24,6 +26,7 @@ public static class CasesRegistration
         app.MapGroup("/api/v1/cases")
             .RequireAuthorization(IdentityRegistration.ApiPolicy)
             .AddEndpointFilter<OfficersOnlyEndpointFilter>()
+            .AddEndpointFilter<Audit.CaseAuditEndpointFilter>()
             .WithTags("Cases")
             .MapCasesApi();
         return app;

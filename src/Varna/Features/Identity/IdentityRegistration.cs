@@ -23,7 +23,8 @@ public static class IdentityRegistration
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName)
-            .AddClaimsPrincipalFactory<VarnaClaimsPrincipalFactory>();
+            .AddClaimsPrincipalFactory<VarnaClaimsPrincipalFactory>()
+            .AddSignInManager<AuditingSignInManager>();
 
         builder.Services.Configure<InvitationTokenProviderOptions>(o =>
         {

@@ -1,3 +1,4 @@
+using Varna.Features.Audit;
 using System.ComponentModel.DataAnnotations;
 
 namespace Varna.Features.Organisations;
@@ -5,7 +6,8 @@ namespace Varna.Features.Organisations;
 // The organisation's own decisions: how fast first contact must come per concern level, how long
 // closed cases are kept, and how far the responsibility it has taken reaches.
 [Authorize(Roles = Roles.OrgAdmin)]
-public sealed class SettingsModel(AppDbContext db, IStringLocalizer<SharedText> shared, IStringLocalizer<OrganisationsText> text) : PageModel
+public sealed class SettingsModel(AppDbContext db, AuditTrail audit, AuditIpHasher ipHasher, IStringLocalizer<SharedText> shared,
+    IStringLocalizer<OrganisationsText> text) : PageModel
 {
     [BindProperty] public SettingsInput Input { get; set; } = new();
     [TempData] public string? StatusMessage { get; set; }
@@ -21,6 +23,7 @@ public sealed class SettingsModel(AppDbContext db, IStringLocalizer<SharedText> 
         [Required(ErrorMessage = "Validation.UnknownCodeNamed"), Display(Name = "Field.Scope")] public string? Scope { get; set; }
         [Display(Name = "Field.CoversRelatives")] public bool CoversRelatives { get; set; }
         [Display(Name = "Field.CoversLeisureTime")] public bool CoversLeisureTime { get; set; }
+        [Display(Name = "Field.AuditIpHash")] public bool AuditIpHash { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync()
@@ -38,6 +41,7 @@ public sealed class SettingsModel(AppDbContext db, IStringLocalizer<SharedText> 
             Scope = Codes.Of(s.Scope),
             CoversRelatives = s.CoversRelatives,
             CoversLeisureTime = s.CoversLeisureTime,
+            AuditIpHash = s.AuditIpHash,
         };
         return Page();
     }
@@ -60,6 +64,7 @@ public sealed class SettingsModel(AppDbContext db, IStringLocalizer<SharedText> 
             Scope = scope,
             CoversRelatives = Input.CoversRelatives,
             CoversLeisureTime = Input.CoversLeisureTime,
+            AuditIpHash = Input.AuditIpHash,
         });
         if (errors.Count > 0)
         {
@@ -67,6 +72,8 @@ public sealed class SettingsModel(AppDbContext db, IStringLocalizer<SharedText> 
             return Page();
         }
         await db.SaveChangesAsync();
+        ipHasher.Forget(organisation.Id);
+        await audit.WriteAsync(AuditAction.SettingsChanged, target: "organisation_settings", detail: $"audit_ip_hash={Input.AuditIpHash}");
         StatusMessage = text["Settings.Saved"];
         return RedirectToPage();
     }

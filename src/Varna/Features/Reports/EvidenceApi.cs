@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Varna.Features.Audit;
 
 namespace Varna.Features.Reports;
 
@@ -8,6 +9,8 @@ public sealed record RefusedFileResponse(string FileName, string Reason, string 
 // Evidence for a submitted report: files (multipart), pasted text and links, and downloads.
 public static class EvidenceApi
 {
+    private const string EvidenceRoute = "/reports/{id:guid}/evidence/{evidenceId:guid}";
+
     public static RouteGroupBuilder MapEvidenceApi(this RouteGroupBuilder api)
     {
         // Token-authenticated and cookie-less, so there is no cross-site form to defend against.
@@ -18,7 +21,7 @@ public static class EvidenceApi
             .WithMetadata(new EvidenceRequestSize(((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<IOptions<ReportsOptions>>().Value));
         api.MapPost("/reports/{id:guid}/links", AddLinksAsync).WithName("AddEvidenceLinks").RequireRateLimiting(RateLimits.Evidence)
             .WithSummary("Add links to posts and pasted text as evidence.");
-        api.MapGet("/reports/{id:guid}/evidence/{evidenceId:guid}", DownloadAsync).WithName("DownloadEvidence");
+        api.MapGet(EvidenceRoute, DownloadAsync).WithName("DownloadEvidence");
         return api;
     }
 
@@ -66,12 +69,13 @@ public static class EvidenceApi
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> DownloadAsync(
-        Guid id, Guid evidenceId, HttpContext context, ReportQueries queries, AppDbContext db, CancellationToken cancellationToken)
+        Guid id, Guid evidenceId, HttpContext context, ReportQueries queries, AppDbContext db, AuditTrail audit, CancellationToken cancellationToken)
     {
-        if (await queries.FindForAsync(Reporter.From(context.User), id, cancellationToken) is null)
+        if (await queries.FindForAsync(Reporter.From(context.User), id, cancellationToken) is not var (_, report))
             return TypedResults.NotFound();
         var file = await EvidenceFiles.FindAsync(db, id, evidenceId, cancellationToken);
         if (file is null) return TypedResults.NotFound();
+        await audit.WriteAsync(AuditAction.Download, report.CaseId, "GET /api/v1" + EvidenceRoute, $"evidence:{evidenceId} report:{id}", cancellationToken);
         context.Response.Headers.CacheControl = "private, no-store";
         return TypedResults.File(file.Bytes, file.ContentType, file.FileName);
     }

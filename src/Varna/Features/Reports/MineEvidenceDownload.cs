@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Varna.Features.Audit;
 
 namespace Varna.Features.Reports;
 
@@ -15,12 +16,14 @@ public static class MineEvidenceDownload
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> DownloadAsync(
-        Guid id, Guid evidenceId, HttpContext context, ReportQueries queries, AppDbContext db, CancellationToken cancellationToken)
+        Guid id, Guid evidenceId, HttpContext context, ReportQueries queries, AppDbContext db, AuditTrail audit, CancellationToken cancellationToken)
     {
-        if (await queries.FindForAsync(MineCaller.From(context.User), id, cancellationToken) is null)
+        if (await queries.FindForAsync(MineCaller.From(context.User), id, cancellationToken) is not var (_, report))
             return TypedResults.NotFound();
         var file = await EvidenceFiles.FindAsync(db, id, evidenceId, cancellationToken);
         if (file is null) return TypedResults.NotFound();
+        // The reporter's own file, but a download of case evidence all the same.
+        await audit.WriteAsync(AuditAction.Download, report.CaseId, "GET " + Route, $"evidence:{evidenceId} report:{id}", cancellationToken);
         context.Response.Headers.CacheControl = "private, no-store";
         return TypedResults.File(file.Bytes, file.ContentType, file.FileName);
     }

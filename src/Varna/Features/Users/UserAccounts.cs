@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
+using Varna.Features.Audit;
 
 namespace Varna.Features.Users;
 
@@ -7,7 +8,8 @@ public sealed record AccountDetails(string DisplayName, IReadOnlyList<string> Ro
 
 // What an organisation's admin does to the organisation's accounts. Checks come first and nothing
 // is stored when one fails; role and link changes end the account's sessions (security stamp).
-public sealed class UserAccounts(AppDbContext db, UserManager<User> users, AccountQueries queries, Invitations invitations, TimeProvider time)
+public sealed class UserAccounts(AppDbContext db, UserManager<User> users, AccountQueries queries, Invitations invitations, AuditTrail audit,
+    TimeProvider time)
 {
     public async Task<Result<User>> InviteAsync(string email, AccountDetails details, CancellationToken cancellationToken = default)
     {
@@ -40,6 +42,8 @@ public sealed class UserAccounts(AppDbContext db, UserManager<User> users, Accou
             Ensure(await users.AddToRolesAsync(user, details.Roles.Distinct()));
             await transaction.CommitAsync(cancellationToken);
         }
+        await audit.WriteAsync(AuditAction.RoleChanged, target: Target(user), detail: $"{user.Email}: invited as {string.Join(", ", details.Roles.Distinct().Order())}",
+            cancellationToken: cancellationToken);
         await invitations.SendAsync(user, await queries.OrganisationNameAsync(), cancellationToken);
         return Result<User>.Ok(user);
     }
@@ -68,6 +72,9 @@ public sealed class UserAccounts(AppDbContext db, UserManager<User> users, Accou
         }
         if (rolesChanged || linkChanged) Ensure(await users.UpdateSecurityStampAsync(user));
         await transaction.CommitAsync();
+        if (rolesChanged)
+            await audit.WriteAsync(AuditAction.RoleChanged, target: Target(user),
+                detail: $"{user.Email}: {string.Join(", ", current.Order())} -> {string.Join(", ", wanted.Order())}");
         return Result<bool>.Ok(rolesChanged || linkChanged);
     }
 
@@ -81,6 +88,7 @@ public sealed class UserAccounts(AppDbContext db, UserManager<User> users, Accou
         Ensure(await users.SetLockoutEnabledAsync(user, true));
         Ensure(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
         Ensure(await users.UpdateSecurityStampAsync(user));
+        await audit.WriteAsync(AuditAction.AccountDeactivated, target: Target(user), detail: user.Email);
         return [];
     }
 
@@ -89,6 +97,7 @@ public sealed class UserAccounts(AppDbContext db, UserManager<User> users, Accou
         if (!user.IsDeactivated) return;
         Ensure(await users.SetLockoutEndDateAsync(user, null));
         Ensure(await users.ResetAccessFailedCountAsync(user));
+        await audit.WriteAsync(AuditAction.AccountReactivated, target: Target(user), detail: user.Email);
     }
 
     public async Task<IReadOnlyList<Error>> ResendInvitationAsync(User user, CancellationToken cancellationToken = default)
@@ -110,6 +119,7 @@ public sealed class UserAccounts(AppDbContext db, UserManager<User> users, Accou
         if (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0) is null)
             throw new InvalidOperationException("Identity refused to clear the recovery codes.");
         Ensure(await users.ResetAuthenticatorKeyAsync(user)); // also renews the security stamp
+        await audit.WriteAsync(AuditAction.TwoFactorChanged, target: Target(user), detail: $"{user.Email}: totp_reset_by_admin");
         return [];
     }
 
@@ -127,6 +137,9 @@ public sealed class UserAccounts(AppDbContext db, UserManager<User> users, Accou
         }
         return errors;
     }
+
+    // The account changed, as opposed to the admin who changed it (the line's actor).
+    private static string Target(User user) => "user:" + user.Id;
 
     private static IReadOnlyList<Error> CheckEmail(string email) =>
         email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email

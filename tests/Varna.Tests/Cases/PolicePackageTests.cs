@@ -133,7 +133,7 @@ public sealed class PolicePackageTests(VarnaFactory factory) : IClassFixture<Var
         Assert.Equal(Docx, response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal($"polisanmalan-{arranged.Reference}.docx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
-        Assert.True(response.Headers.CacheControl is { NoStore: true, Private: true });
+        Assert.True(response.Headers.CacheControl is { NoStore: true });
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var body = BodyText(bytes);
         Assert.Contains($"Underlag för polisanmälan – {arranged.Reference}", body);
@@ -186,7 +186,7 @@ public sealed class PolicePackageTests(VarnaFactory factory) : IClassFixture<Var
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(Docx, response.Content.Headers.ContentType?.MediaType);
         Assert.Equal($"polisanmalan-{arranged.Reference}.docx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
-        Assert.True(response.Headers.CacheControl is { NoStore: true, Private: true });
+        Assert.True(response.Headers.CacheControl is { NoStore: true });
         var body = BodyText(await response.Content.ReadAsByteArrayAsync());
         Assert.Contains($"Police report package – {arranged.Reference}", body);
         Assert.Contains("List of evidence", body);

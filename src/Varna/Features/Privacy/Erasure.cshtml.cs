@@ -47,7 +47,7 @@ public sealed class ErasureModel(AppDbContext db, ErasureOfRepresentative erasur
         Chosen = id.ToString();
         if (!Input.Confirmed)
         {
-            ModelState.AddErrors([new Error(nameof(ErasureInput.Confirmed), "Privacy.ConfirmErasure")], shared);
+            ModelState.AddErrors([new Error(nameof(ErasureInput.Confirmed), "Validation.ConfirmErasure")], shared);
             Plan = await erasure.PlanAsync(id, cancellationToken);
             return Plan is null ? NotFound() : Page();
         }

@@ -41,7 +41,7 @@ public sealed class ErasureTests(PrivacyFactory factory) : IClassFixture<Privacy
         Assert.Contains(rows, r => r.Contains(s.Retained.Reference) && r.Contains("allmän handling") && r.Contains("polisutredning"));
         Assert.DoesNotContain(rows, r => r.Contains(s.Old.Reference));
         Assert.Contains("artikel 5.2", kept.TextContent);
-        Assert.NotNull(page.QuerySelector("input[type=checkbox][name='Input.Confirmed']"));
+        Assert.NotNull(page.QuerySelector("input[type=checkbox][name='Input.ErasureConfirmed']"));
         // Showing changes nothing.
         Assert.Null((await factory.CaseRowAsync(s.Old.CaseId)).PersonalDataErasedAt);
     }
@@ -57,7 +57,7 @@ public sealed class ErasureTests(PrivacyFactory factory) : IClassFixture<Privacy
         var page = await response.ReadPageAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Kryssa i rutan", Assert.Single(page.FieldErrors("Input.Confirmed")));
+        Assert.Contains("Kryssa i rutan", Assert.Single(page.FieldErrors("Input.ErasureConfirmed")));
         Assert.Contains("Bekräftelse", page.QuerySelector(".error-summary")!.TextContent);
         var representative = await factory.WithDbAsync(null, db => db.Representatives.IgnoreQueryFilters().SingleAsync(r => r.Id == s.Person.RepresentativeId));
         Assert.Equal(s.Person.LastName, representative.LastName);
@@ -71,7 +71,7 @@ public sealed class ErasureTests(PrivacyFactory factory) : IClassFixture<Privacy
         var dpo = await factory.SignedInAsync(Demo.Dpo);
 
         var response = await dpo.SubmitFormAsync($"{Url}?representant={s.Person.RepresentativeId}",
-            new Dictionary<string, string> { ["Input.Confirmed"] = "true" }, "main form[method=post]");
+            new Dictionary<string, string> { ["Input.ErasureConfirmed"] = "true" }, "main form[method=post]");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var receipt = await dpo.GetPageAsync(response.Headers.Location!.OriginalString);
@@ -120,6 +120,6 @@ public sealed class ErasureTests(PrivacyFactory factory) : IClassFixture<Privacy
         var page = await dpo.GetPageAsync($"{Url}?representant=inte-ett-id");
 
         Assert.Contains("finns inte i organisationen", Assert.Single(page.FieldErrors("Input.RepresentativeId")));
-        Assert.Null(page.QuerySelector("input[name='Input.Confirmed']"));
+        Assert.Null(page.QuerySelector("input[name='Input.ErasureConfirmed']"));
     }
 }

@@ -18,7 +18,7 @@ public sealed class ErasureModel(AppDbContext db, ErasureOfRepresentative erasur
     public sealed class ErasureInput
     {
         [Display(Name = "Field.RepresentativeId")] public string? RepresentativeId { get; set; }
-        [Display(Name = "Field.ErasureConfirmed")] public bool Confirmed { get; set; }
+        [Display(Name = "Field.ErasureConfirmed")] public bool ErasureConfirmed { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -45,9 +45,9 @@ public sealed class ErasureModel(AppDbContext db, ErasureOfRepresentative erasur
             return Page();
         }
         Chosen = id.ToString();
-        if (!Input.Confirmed)
+        if (!Input.ErasureConfirmed)
         {
-            ModelState.AddErrors([new Error(nameof(ErasureInput.Confirmed), "Validation.ConfirmErasure")], shared);
+            ModelState.AddErrors([new Error(nameof(ErasureInput.ErasureConfirmed), "Validation.ConfirmErasure")], shared);
             Plan = await erasure.PlanAsync(id, cancellationToken);
             return Plan is null ? NotFound() : Page();
         }

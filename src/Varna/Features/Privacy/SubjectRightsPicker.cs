@@ -19,7 +19,7 @@ public static class SubjectRightsPicker
     {
         id = Guid.Empty;
         if (string.IsNullOrWhiteSpace(value)) return new Error("RepresentativeId", "Validation.Required");
-        if (!Guid.TryParse(value, out var parsed) || choices.All(c => c.Id != parsed)) return new Error("RepresentativeId", "Privacy.UnknownRepresentative");
+        if (!Guid.TryParse(value, out var parsed) || choices.All(c => c.Id != parsed)) return new Error("RepresentativeId", "Validation.UnknownRepresentative");
         id = parsed;
         return null;
     }

@@ -308,4 +308,30 @@ public sealed class RetentionTests(PrivacyFactory factory) : IClassFixture<Priva
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal(CaseStatus.Closed, (await factory.CaseRowAsync(c.CaseId)).Status);
     }
+
+    [Fact]
+    public async Task A_case_erased_without_its_audit_line_gets_the_line_on_the_next_run()
+    {
+        var person = await factory.PersonAsync();
+        var c = await factory.ReportAsync(person.Email, Narrative);
+        await factory.CloseAsync(c.CaseId);
+        factory.AdvanceMonths(25);
+        // The crash between the case's commit and its audit line: erased, but not logged.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            Assert.NotNull(await scope.ServiceProvider.GetRequiredService<Varna.Features.Privacy.RetentionEraser>()
+                .EraseAsync(c.CaseId == Guid.Empty ? Guid.Empty : (await factory.CaseRowAsync(c.CaseId)).OrganisationId, c.CaseId, factory.Time.GetUtcNow(), CancellationToken.None));
+            await transaction.CommitAsync();
+        }
+        Assert.Equal(0, await factory.AuditCountAsync(c.CaseId, AuditAction.RetentionErased));
+
+        factory.Time.Advance(TimeSpan.FromHours(2));
+        await factory.SweepAsync();
+        await factory.SweepAsync();
+
+        var line = await factory.WithDbAsync(null, db => db.AuditEntries.SingleAsync(a => a.CaseId == c.CaseId && a.Action == AuditAction.RetentionErased));
+        Assert.StartsWith("recorded_late", line.Detail);
+    }
 }

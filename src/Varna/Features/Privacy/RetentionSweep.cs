@@ -21,6 +21,7 @@ public sealed class RetentionSweep(AppDbContext db, RetentionEraser eraser, Audi
         var erased = 0;
         foreach (var organisation in organisations)
         {
+            await RecordMissingAuditLinesAsync(organisation.Id, now, cancellationToken);
             foreach (var caseId in await DueAsync(organisation.Id, organisation.RetentionMonthsAfterClosure, now, cancellationToken))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -94,6 +95,25 @@ public sealed class RetentionSweep(AppDbContext db, RetentionEraser eraser, Audi
         await audit.WriteAsync(new AuditRecord(AuditAction.RetentionErased, organisationId, CaseId: caseId, Detail: counts.ToDetail()),
             CancellationToken.None);
         return true;
+    }
+
+    // The audit line is written right after its case's transaction commits (the log has its own unit of
+    // work, and SQLite allows one writer). A crash between the two leaves an erased case without its
+    // line; the next run finds such cases and writes the line, saying it came late. An hour's grace
+    // leaves an erasure that is committing right now to write its own line.
+    private async Task RecordMissingAuditLinesAsync(Guid organisationId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var settled = now - TimeSpan.FromHours(1);
+        var unlogged = await db.Cases.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.OrganisationId == organisationId && c.PersonalDataErasedAt < settled
+                && !db.AuditEntries.Any(a => a.OrganisationId == organisationId && a.CaseId == c.Id
+                    && (a.Action == AuditAction.RetentionErased || a.Action == AuditAction.Erasure)))
+            .Select(c => new { c.Id, c.PersonalDataErasedAt }).ToListAsync(cancellationToken);
+        foreach (var c in unlogged)
+        {
+            await audit.WriteAsync(new AuditRecord(AuditAction.RetentionErased, organisationId, CaseId: c.Id,
+                Detail: $"recorded_late; erased_at={c.PersonalDataErasedAt:O}"), cancellationToken);
+        }
     }
 
     private sealed record CaseState(Guid Id, Guid? MergedIntoCaseId, CaseStatus Status, DateTimeOffset? ClosedAt);

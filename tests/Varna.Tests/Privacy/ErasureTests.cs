@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Varna.Features.Audit;
 
 namespace Varna.Tests.Privacy;
@@ -121,5 +122,28 @@ public sealed class ErasureTests(PrivacyFactory factory) : IClassFixture<Privacy
 
         Assert.Contains("finns inte i organisationen", Assert.Single(page.FieldErrors("Input.RepresentativeId")));
         Assert.Null(page.QuerySelector("input[name='Input.ErasureConfirmed']"));
+    }
+
+    [Fact]
+    public async Task An_account_that_is_also_an_administrator_is_not_erased_until_the_role_is_removed()
+    {
+        var person = await factory.PersonAsync(firstName: "Admin");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<User>>();
+            Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(person.UserId.ToString()))!, Roles.OrgAdmin)).Succeeded);
+        }
+        var dpo = await factory.SignedInAsync(Demo.Dpo);
+
+        var page = await dpo.GetPageAsync($"{Url}?representant={person.RepresentativeId}");
+        // A crafted post (the page offers no button): any form's antiforgery token will do.
+        var anyForm = (AngleSharp.Html.Dom.IHtmlFormElement)(await dpo.GetPageAsync("/dataskydd/registerutdrag")).QuerySelector("main form[method=post]")!;
+        var forced = await (await dpo.PostFormAsync(anyForm, Url,
+            new Dictionary<string, string> { ["Input.RepresentativeId"] = person.RepresentativeId.ToString(), ["Input.ErasureConfirmed"] = "true" })).ReadPageAsync();
+
+        Assert.Contains("andra roller", page.QuerySelector(".error-summary")!.TextContent);
+        Assert.Null(page.QuerySelector("input[name='Input.ErasureConfirmed']"));
+        Assert.Contains("andra roller", forced.QuerySelector(".error-summary")!.TextContent);
+        Assert.Equal(person.Email, await factory.WithDbAsync(null, db => db.Users.Where(u => u.Id == person.UserId).Select(u => u.Email).SingleAsync()));
     }
 }

@@ -93,6 +93,8 @@ public static class PrivacyArrange
         var officer = await factory.ApiClientAsync(officerEmail);
         await (await officer.PostJsonAsync($"/api/v1/cases/{c.CaseId}/messages", new { reportId = c.ReportId, body = "Har du sparat skärmbilder?" }))
             .JsonAsync(HttpStatusCode.Created);
+        // The clock stands still unless moved; the answer comes a minute later, so the order is plain.
+        (factory as PrivacyFactory)?.Time.Advance(TimeSpan.FromMinutes(1));
         var reporter = await factory.ApiClientAsync(reporterEmail);
         await (await reporter.PostJsonAsync($"/api/v1/reports/{c.ReportId}/messages", new { body = "Ja, de ligger i rapporten." }))
             .JsonAsync(HttpStatusCode.Created);

@@ -334,4 +334,22 @@ public sealed class RetentionTests(PrivacyFactory factory) : IClassFixture<Priva
         var line = await factory.WithDbAsync(null, db => db.AuditEntries.SingleAsync(a => a.CaseId == c.CaseId && a.Action == AuditAction.RetentionErased));
         Assert.StartsWith("recorded_late", line.Detail);
     }
+
+    [Fact]
+    public async Task The_reporter_no_longer_sees_a_report_whose_case_was_erased()
+    {
+        var person = await factory.PersonAsync();
+        var kept = await factory.ReportAsync(person.Email, Narrative + " Kvar.");
+        var c = await factory.ReportAsync(person.Email, Narrative);
+        await factory.CloseAsync(c.CaseId);
+        factory.AdvanceMonths(25);
+        await factory.SweepAsync();
+
+        var reporter = await factory.ApiClientAsync(person.Email);
+        var mine = await (await reporter.GetAsync("/api/v1/reports/mine")).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal([kept.ReportId], mine.EnumerateArray().Select(r => r.GetProperty("id").GetGuid()));
+        Assert.Equal(HttpStatusCode.NotFound, (await reporter.GetAsync($"/api/v1/reports/{c.ReportId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reporter.GetAsync($"/api/v1/reports/{c.ReportId}/evidence/{c.EvidenceId}")).StatusCode);
+    }
 }

@@ -15,6 +15,8 @@ namespace Varna.Tests.Privacy;
 // minute-by-minute case clock off: tests run RetentionSweep themselves.
 public class PrivacyFactory : VarnaFactory
 {
+    protected virtual bool RetentionWorker => false;
+
     // Starts at the real now, so reports pass the "not in the future" check; tests only move it forward.
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
@@ -22,6 +24,7 @@ public class PrivacyFactory : VarnaFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Cases:ClockEnabled", "false");
+        builder.UseSetting("Retention:Enabled", RetentionWorker ? "true" : "false");
     }
 
     protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Time);

@@ -8,6 +8,7 @@ using Varna.Features.Errors;
 using Varna.Features.Home;
 using Varna.Features.Keys;
 using Varna.Features.Notifications;
+using Varna.Features.Privacy;
 using Varna.Features.Reports;
 using Varna.Features.Representatives;
 using Varna.Features.Users;
@@ -39,6 +40,7 @@ builder.AddUsers();
 builder.AddNotifications();
 builder.AddReports();
 builder.AddCases();
+builder.AddRetention();
 
 var app = builder.Build();
 

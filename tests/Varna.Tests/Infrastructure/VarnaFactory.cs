@@ -39,6 +39,8 @@ public class VarnaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Enabled", DemoEnabled ? "true" : "false");
         builder.UseSetting("Demo:Cases", DemoCases ? "true" : "false");
         builder.UseSetting("Smtp:PickupDirectory", MailDirectory);
+        // The daily retention job stays off; retention tests run RetentionSweep themselves on a fake clock.
+        builder.UseSetting("Retention:Enabled", "false");
         builder.UseSetting("Varna:PublicBaseUrl", "http://localhost");
         // Each app under test has its own master key, as each has its own database.
         builder.UseSetting(Varna.Features.Keys.MasterKey.EnvironmentVariable, MasterKey);

@@ -36,6 +36,13 @@ public sealed class Assessment : IOrganisationOwned
         ReassessOn = reassessOn,
         Answers = answers.ToList(),
     };
+
+    // Retention: the levels and the factors' answers stay (anonymous once the case is), the words go.
+    internal void ErasePersonalData()
+    {
+        Rationale = "";
+        foreach (var answer in Answers) answer.Note = null;
+    }
 }
 
 // The answer for one factor: yes, no or unknown, with the officer's note.

@@ -40,6 +40,7 @@ public sealed partial class Case
     {
         if (!IsClosed || to == CaseStatus.Closed) return NotAllowed(to);
         if (MergedIntoCaseId is not null) return Error.Conflict("Status", "Case.MergedCannotReopen");
+        if (IsPersonalDataErased) return Error.Conflict("Status", "Case.ErasedCannotReopen");
         if (ReasonError("Reason", reason, required: true) is { } error) return error;
         Status = to;
         ClosedAt = null;

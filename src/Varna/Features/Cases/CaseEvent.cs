@@ -32,6 +32,10 @@ public sealed class CaseEvent : IOrganisationOwned
     // The report, measure, assessment, message or other case the line is about.
     public Guid? RelatedId { get; private set; }
 
+    // The one exception to "never edited": when the case's personal data is erased the line keeps its
+    // kind, time and codes (the case's handling history, for statistics) but loses its words.
+    internal void ErasePersonalData() => Text = null;
+
     public static CaseEvent Record(Guid organisationId, Guid caseId, CaseEventKind kind, Guid? actor, DateTimeOffset now,
         string? from = null, string? to = null, string? text = null, Guid? relatedId = null) => new()
     {

@@ -26,4 +26,7 @@ public sealed class CaseLink : IOrganisationOwned
         CreatedAt = now,
         CreatedByUserId = actor,
     };
+
+    // Retention of either case: the link (a fact about the handling) stays, its words go.
+    internal void ErasePersonalData() => Note = null;
 }

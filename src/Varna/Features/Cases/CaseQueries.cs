@@ -51,6 +51,7 @@ public sealed class CaseQueries(AppDbContext db, ReportQueries reports, TimeProv
             links.OrderBy(l => l.CreatedAt).ToList(),
             followUps.Select(f => new FollowUpResponse(f.Id, f.DueOn, f.Note, Person(f.OfficerId)!, f.DoneAt)).ToList(),
             events.Select(e => new TimelineEntryResponse(e.Id, e.At, e.Kind, e.ActorUserId is { } a ? names.GetValueOrDefault(a) : null,
-                e.From, e.To, e.Text, e.RelatedId)).ToList());
+                e.From, e.To, e.Text, e.RelatedId)).ToList(),
+            @case.PersonalDataErasedAt);
     }
 }

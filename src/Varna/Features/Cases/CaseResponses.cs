@@ -11,7 +11,8 @@ public sealed record CaseResponse(
     CaseRefResponse? MergedInto, int Version,
     IReadOnlyList<CaseReportResponse> Reports, IReadOnlyList<AssessmentResponse> Assessments,
     IReadOnlyList<MeasureResponse> Measures, PoliceReportResponse? PoliceReport, IReadOnlyList<CaseLinkResponse> Links,
-    IReadOnlyList<FollowUpResponse> FollowUps, IReadOnlyList<TimelineEntryResponse> Timeline);
+    IReadOnlyList<FollowUpResponse> FollowUps, IReadOnlyList<TimelineEntryResponse> Timeline,
+    DateTimeOffset? PersonalDataErasedAt = null);
 
 public sealed record PersonResponse(Guid Id, string Name);
 

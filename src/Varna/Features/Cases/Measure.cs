@@ -51,6 +51,16 @@ public sealed class Measure : IOrganisationOwned
 
     internal void Reminded(DateOnly reviewOn) => ReviewRemindedFor = reviewOn;
 
+    // Retention: which measure, its status and dates stay for statistics; who carries it out and the
+    // free text go (they may name people or places). Owner is a required column, so it becomes empty.
+    internal void ErasePersonalData(DateTimeOffset now)
+    {
+        Description = null;
+        Owner = "";
+        UpdatedAt = now;
+        Version++;
+    }
+
     private void Apply(Details d, DateTimeOffset now)
     {
         (Code, Description, Owner, OwnerOfficerId, Status) = (d.Code, Trim(d.Description), d.Owner.Trim(), d.OwnerOfficerId, d.Status);

@@ -40,4 +40,13 @@ public sealed class PoliceReport : IOrganisationOwned
         UpdatedAt = now;
         return Result<PoliceReport>.Ok(this);
     }
+
+    // Retention: whether it was reported, by whom, when and the outcome stay; the police's number
+    // (which leads to the person) and the note go.
+    internal void ErasePersonalData(DateTimeOffset now)
+    {
+        Reference = null;
+        OutcomeNote = null;
+        UpdatedAt = now;
+    }
 }

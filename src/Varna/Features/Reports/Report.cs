@@ -69,6 +69,29 @@ public sealed class Report : IOrganisationOwned
     // A merge hands the report, with its evidence and conversation, to the case it was merged into.
     // Only Case.MergeInto's caller (CaseLinking) does this, in the same save as the merge.
     internal void MoveTo(Case target) => CaseId = target.Id;
+
+    // Retention or erasure: what identifies a person goes (free text, identifiers, the police's
+    // number, the link to the representative, the exact day); the codes stay for statistics.
+    // SubmittedByUserId cannot go: the column is required (see docs/decisions on retention).
+    internal void ErasePersonalData()
+    {
+        Description = "";
+        Location = null;
+        AgendaItem = null;
+        PerpetratorIdentifiers = [];
+        PoliceReference = null;
+        RepresentativeId = null;
+        OccurredAt = MonthOf(OccurredAt);
+        OccurredTimeKnown = false;
+    }
+
+    // The first moment of the Swedish calendar month the moment falls in.
+    internal static DateTimeOffset MonthOf(DateTimeOffset moment)
+    {
+        var local = TimeZoneInfo.ConvertTime(moment, Swedish.TimeZone);
+        var first = new DateTime(local.Year, local.Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        return new DateTimeOffset(first, Swedish.TimeZone.GetUtcOffset(first)).ToUniversalTime();
+    }
 }
 
 // A report that has passed validation: every code known, every text within bounds.

@@ -6,9 +6,11 @@ namespace Varna.Features.Reports;
 // not see is simply not found.
 public sealed class ReportQueries(AppDbContext db)
 {
+    // A report whose case the retention rule has erased is no longer the reporter's to see: only the
+    // anonymised fact is left, and the link to them is what remains of their personal data.
     public Task<List<ReportSummaryResponse>> MineAsync(Reporter caller, CancellationToken cancellationToken) =>
         db.Reports.AsNoTracking().Mine(caller)
-            .Join(db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { r, c })
+            .Join(db.Cases.Where(c => c.PersonalDataErasedAt == null), r => r.CaseId, c => c.Id, (r, c) => new { r, c })
             .OrderByDescending(x => x.r.ReceivedAt)
             .Select(x => new ReportSummaryResponse(x.r.Id, x.c.Reference, x.c.Status, x.c.ConcernLevel, x.r.ReceivedAt,
                 x.r.OccurredAt, x.r.Channel, x.r.Types, x.r.Wish, x.c.FirstContactDueAt, x.r.IntakeMethod != IntakeMethod.SelfService))
@@ -19,7 +21,7 @@ public sealed class ReportQueries(AppDbContext db)
         var found = await db.Reports.VisibleTo(caller).Where(r => r.Id == id)
             .Join(db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { r, c })
             .SingleOrDefaultAsync(cancellationToken);
-        return found is null ? null : (found.r, found.c);
+        return found is null || (!caller.IsOfficer && found.c.IsPersonalDataErased) ? null : (found.r, found.c);
     }
 
     // The report together with who is asking, or null when there is no caller or they may not see it.

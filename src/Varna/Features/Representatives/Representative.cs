@@ -74,6 +74,27 @@ public sealed class Representative : IOrganisationOwned
         return result;
     }
 
+    // Erasure on the person's request (GDPR art. 17): the row stays, because cases that must be kept
+    // may still point at it, but nothing in it identifies the person any longer. The mandates go.
+    public const string ErasedFirstName = "Raderad";
+    public const string ErasedLastName = "förtroendevald";
+
+    public bool IsErased => FirstName == ErasedFirstName && LastName == ErasedLastName && Email is null && Mandates.Count == 0;
+
+    public void Anonymise(DateTimeOffset now)
+    {
+        FirstName = ErasedFirstName;
+        LastName = ErasedLastName;
+        Email = null;
+        Phone = null;
+        Gender = null;
+        BirthYear = null;
+        Party = null;
+        PartyConsentRecordedAt = null;
+        _mandates.Clear();
+        UpdatedAt = now;
+    }
+
     private void Apply(RepresentativeDetails d, DateTimeOffset now)
     {
         FirstName = d.FirstName.Trim();

@@ -1,0 +1,3 @@
+namespace Varna.Features.Privacy;
+
+public sealed class SubjectAccessText;

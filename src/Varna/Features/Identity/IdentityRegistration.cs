@@ -32,7 +32,12 @@ public static class IdentityRegistration
         });
         // A role change or deactivation reaches signed-in sessions within a minute.
         builder.Services.AddMemoryCache();
-        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        builder.Services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = StrongSignIn.CarryOver;
+        });
+        builder.AddSessions();
 
         builder.Services.ConfigureApplicationCookie(o =>
         {
@@ -43,8 +48,10 @@ public static class IdentityRegistration
             o.LoginPath = "/konto/logga-in";
             o.LogoutPath = "/konto/logga-ut";
             o.AccessDeniedPath = "/konto/atkomst-nekad";
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The real lifetimes are set per session by SessionLifetime and enforced by SessionStore.
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             o.SlidingExpiration = true;
+            o.Events.OnSigningIn = SessionLifetime.OnSigningIn;
         });
 
         builder.Services.AddAuthentication()

@@ -59,12 +59,16 @@ public static class IdentityRegistration
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser());
         builder.Services.AddScoped<Invitations>();
+        builder.Services.AddScoped<ExternalSignIn>();
+        builder.AddOidcSignIn();
+        builder.AddPasskeys();
         return builder;
     }
 
     public static WebApplication MapIdentity(this WebApplication app)
     {
         app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy).MapMe();
+        ExternalSignIn.Map(app);
         return app;
     }
 }

@@ -6,10 +6,18 @@ using Microsoft.Extensions.Time.Testing;
 namespace Varna.Tests.Identity;
 
 // The app on a clock the tests move. The cookie handler, the security stamp check and the session
-// store all read the injected TimeProvider.
+// store all read the injected TimeProvider. The periodic jobs are off: a fake clock moved by days
+// would run them once for every minute skipped, on the test's thread.
 public sealed class SessionClockFactory : VarnaFactory
 {
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Cases:ClockEnabled", "false");
+        builder.UseSetting("Sessions:CleanupEnabled", "false");
+    }
 
     protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Time);
 }

@@ -11,7 +11,7 @@ public static class SessionRegistration
         builder.Services.AddSingleton<SessionStore>();
         builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<SessionStore>((o, store) => o.SessionStore = store);
-        builder.Services.AddHostedService<SessionCleanup>();
+        if (builder.Configuration.GetValue("Sessions:CleanupEnabled", true)) builder.Services.AddHostedService<SessionCleanup>();
         return builder;
     }
 }

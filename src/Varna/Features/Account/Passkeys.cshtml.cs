@@ -55,7 +55,7 @@ public sealed class PasskeysModel(UserManager<User> users, SignInManager<User> s
     public async Task<IActionResult> OnPostAddAsync()
     {
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
-        ClearOtherForm("Rename");
+        KeepErrorsOf("Add");
         if (ModelState.IsValid)
         {
             if (await AttestAsync(user) is { } passkey)
@@ -77,7 +77,7 @@ public sealed class PasskeysModel(UserManager<User> users, SignInManager<User> s
     public async Task<IActionResult> OnPostRenameAsync()
     {
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
-        ClearOtherForm("Add");
+        KeepErrorsOf("Rename");
         var passkey = CredentialId(Rename.Id) is { } id ? await users.GetPasskeyAsync(user, id) : null;
         if (passkey is null) return NotFound();
         if (ModelState.IsValid)
@@ -121,9 +121,11 @@ public sealed class PasskeysModel(UserManager<User> users, SignInManager<User> s
         return null;
     }
 
-    private void ClearOtherForm(string prefix)
+    // Each form posts only its own fields; the other form's model binds empty (and, with nothing
+    // under its prefix, without one), so only the posted form's errors count.
+    private void KeepErrorsOf(string prefix)
     {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(prefix + ".")).ToList()) ModelState.Remove(key);
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix + ".")).ToList()) ModelState.Remove(key);
     }
 
     private async Task LoadAsync(User user)

@@ -7,45 +7,6 @@ using Varna.Tests.Account;
 
 namespace Varna.Tests.Identity;
 
-public static class PasskeyClient
-{
-    public const string PageUrl = "/konto/losenordsnycklar";
-
-    // Posts to a page handler as passkeys.js does: the page's antiforgery token and the given fields.
-    public static async Task<HttpResponseMessage> PostHandlerAsync(this HttpClient client, string pageUrl, string handler,
-        IDictionary<string, string>? fields = null)
-    {
-        var page = await client.GetPageAsync(pageUrl);
-        var values = new Dictionary<string, string>(fields ?? new Dictionary<string, string>())
-        {
-            ["__RequestVerificationToken"] = page.AntiforgeryToken(),
-        };
-        return await client.PostAsync($"{pageUrl}?handler={handler}", new FormUrlEncodedContent(values));
-    }
-
-    public static async Task<JsonNode> OptionsAsync(this HttpClient client, string pageUrl, string handler)
-    {
-        var response = await client.PostHandlerAsync(pageUrl, handler);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-    }
-
-    // What the page does with passkeys.js and the browser: options, the authenticator, then the form.
-    public static async Task<HttpResponseMessage> AddPasskeyAsync(this HttpClient client, SoftwareAuthenticator authenticator, string name)
-    {
-        var options = await client.OptionsAsync(PageUrl, "Options");
-        var credential = authenticator.Create(options.ToJsonString());
-        return await client.PostHandlerAsync(PageUrl, "Add", new Dictionary<string, string> { ["Add.Name"] = name, ["Add.Credential"] = credential });
-    }
-
-    public static async Task<HttpResponseMessage> SignInWithPasskeyAsync(this HttpClient client, SoftwareAuthenticator authenticator)
-    {
-        var options = await client.OptionsAsync("/konto/logga-in", "PasskeyOptions");
-        return await client.PostHandlerAsync("/konto/logga-in", "Passkey", new Dictionary<string, string> { ["credential"] = authenticator.Get(options.ToJsonString()) });
-    }
-}
-
 public sealed class PasskeyTests(VarnaFactory factory) : IClassFixture<VarnaFactory>
 {
     private async Task<(User User, HttpClient Client)> SignedInNewAsync(string role = Roles.Representative)
@@ -220,36 +181,5 @@ public sealed class PasskeyTests(VarnaFactory factory) : IClassFixture<VarnaFact
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(1, await PasskeyCountAsync(owner.Id));
-    }
-}
-
-// Demo mode off: a passkey is multi-factor, so an officer who signed in with one is not sent to set
-// up TOTP; the same officer signing in with only a password is.
-public sealed class PasskeyTwoFactorTests(ProductionLikeFactory factory) : IClassFixture<ProductionLikeFactory>
-{
-    [Fact]
-    public async Task Officer_signed_in_with_a_passkey_meets_the_two_factor_requirement_without_totp()
-    {
-        var organisationId = await factory.CreateOrganisationAsync("Nyckelkommun " + Guid.NewGuid().ToString("N")[..6]);
-        var email = await factory.CreateUserAsync(Roles.SecurityOfficer, organisationId);
-        var client = await factory.SignedInAsync(email, AccountTestSupport.Password);
-        await client.SetUpTwoFactorAsync();
-        using var authenticator = new SoftwareAuthenticator();
-        Assert.Equal(HttpStatusCode.Redirect, (await client.AddPasskeyAsync(authenticator, "Säkerhetsnyckel")).StatusCode);
-        // TOTP is later reset (lost phone): the passkey alone must still be enough.
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
-            await users.SetTwoFactorEnabledAsync((await users.FindByEmailAsync(email))!, false);
-        }
-
-        var browser = factory.CreatePageClient();
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInWithPasskeyAsync(authenticator)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).StatusCode);
-
-        var (passwordOnly, _) = await factory.StartSignInAsync(email);
-        var gated = await passwordOnly.GetAsync("/");
-        Assert.Equal(HttpStatusCode.Redirect, gated.StatusCode);
-        Assert.Equal("/konto/tvastegsverifiering?krav=1", gated.Headers.Location!.OriginalString);
     }
 }

@@ -11,6 +11,9 @@ namespace Varna.Features.Identity;
 public sealed class ExternalSignIn(SignInManager<User> signIn, IOptions<OidcSettings> settings)
 {
     public const string Path = "/konto/logga-in/extern";
+    // A link, not a form: the page's CSP has form-action 'self', which browsers also apply to the
+    // redirect that follows a form post, so a posted form could not lead on to the provider.
+    public const string StartPath = "/konto/logga-in/extern/start";
 
     public enum Outcome { Unknown, Deactivated, AlreadyLinked, Failed }
 
@@ -25,13 +28,30 @@ public sealed class ExternalSignIn(SignInManager<User> signIn, IOptions<OidcSett
 
     public static string FailedUrl(Outcome outcome) => "/konto/logga-in?extern=" + Codes[outcome];
 
-    public static void Map(IEndpointRouteBuilder app) =>
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet(StartPath, (ExternalSignIn handler, string? returnUrl) => handler.Start(returnUrl))
+            .AllowAnonymous().ExcludeFromDescription();
         app.MapGet(Path, (ExternalSignIn handler, HttpContext http, string? returnUrl) => handler.CompleteAsync(http, returnUrl))
             .AllowAnonymous().ExcludeFromDescription();
+    }
+
+    public static string StartUrl(string? returnUrl) => StartPath + "?returnUrl=" + Uri.EscapeDataString(SafeReturnUrl(returnUrl));
+
+    // Off to the identity provider; it comes back through the OpenID Connect handler to CompleteAsync.
+    public IResult Start(string? returnUrl)
+    {
+        if (!settings.Value.IsConfigured) return Results.NotFound();
+        var redirect = Path + "?returnUrl=" + Uri.EscapeDataString(SafeReturnUrl(returnUrl));
+        return Results.Challenge(signIn.ConfigureExternalAuthenticationProperties(OidcSettings.Scheme, redirect), [OidcSettings.Scheme]);
+    }
+
+    private static string SafeReturnUrl(string? returnUrl) =>
+        returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\") ? returnUrl : "/";
 
     public async Task<IResult> CompleteAsync(HttpContext http, string? returnUrl)
     {
-        var target = returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\") ? returnUrl : "/";
+        var target = SafeReturnUrl(returnUrl);
         var info = await signIn.GetExternalLoginInfoAsync();
         if (info is null) return Results.Redirect(FailedUrl(Outcome.Failed));
 

@@ -11,6 +11,7 @@ public sealed class LoginModel(SignInManager<User> signIn, IOptions<OidcSettings
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public bool PasswordChosen { get; private set; }
     public string? ExternalProviderName => oidc.Value.IsConfigured ? oidc.Value.DisplayName : null;
+    public string ExternalStartUrl => ExternalSignIn.StartUrl(SafeReturnUrl());
 
     public sealed class LoginInput
     {
@@ -40,14 +41,6 @@ public sealed class LoginModel(SignInManager<User> signIn, IOptions<OidcSettings
         // whether an address has an account.
         ModelState.AddModelError(string.Empty, text["Login.Failed"]);
         return Page();
-    }
-
-    // Off to the identity provider; it comes back through ExternalSignIn.
-    public IActionResult OnPostExternal()
-    {
-        if (ExternalProviderName is null) return NotFound();
-        var redirect = ExternalSignIn.Path + "?returnUrl=" + Uri.EscapeDataString(SafeReturnUrl());
-        return Challenge(signIn.ConfigureExternalAuthenticationProperties(OidcSettings.Scheme, redirect), OidcSettings.Scheme);
     }
 
     // Step 1 of a passkey sign-in (called by wwwroot/js/passkeys.js): the WebAuthn request options.

@@ -33,7 +33,12 @@ public static class IdentityRegistration
         });
         // A role change or deactivation reaches signed-in sessions within a minute.
         builder.Services.AddMemoryCache();
-        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        builder.Services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = StrongSignIn.CarryOver;
+        });
+        builder.AddSessions();
 
         builder.Services.ConfigureApplicationCookie(o =>
         {
@@ -47,8 +52,10 @@ public static class IdentityRegistration
             o.LoginPath = "/konto/logga-in";
             o.LogoutPath = "/konto/logga-ut";
             o.AccessDeniedPath = "/konto/atkomst-nekad";
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The real lifetimes are set per session by SessionLifetime and enforced by SessionStore.
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             o.SlidingExpiration = true;
+            o.Events.OnSigningIn = SessionLifetime.OnSigningIn;
         });
 
         builder.Services.AddAuthentication()
@@ -56,12 +63,16 @@ public static class IdentityRegistration
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser());
         builder.Services.AddScoped<Invitations>();
+        builder.Services.AddScoped<ExternalSignIn>();
+        builder.AddOidcSignIn();
+        builder.AddPasskeys();
         return builder;
     }
 
     public static WebApplication MapIdentity(this WebApplication app)
     {
         app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy).MapMe();
+        ExternalSignIn.Map(app);
         return app;
     }
 }

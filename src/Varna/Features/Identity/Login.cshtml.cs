@@ -1,17 +1,20 @@
 using Microsoft.AspNetCore.RateLimiting;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Varna.Features.Identity;
 
 [EnableRateLimiting(RateLimits.SignIn)]
 [SignInForm("Input.Email")]
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<User> signIn, IStringLocalizer<IdentityText> text) : PageModel
+public sealed class LoginModel(SignInManager<User> signIn, IOptions<OidcSettings> oidc, IStringLocalizer<IdentityText> text) : PageModel
 {
     [BindProperty] public LoginInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public bool PasswordChosen { get; private set; }
+    public string? ExternalProviderName => oidc.Value.IsConfigured ? oidc.Value.DisplayName : null;
+    public string ExternalStartUrl => ExternalSignIn.StartUrl(SafeReturnUrl());
 
     public sealed class LoginInput
     {
@@ -25,6 +28,10 @@ public sealed class LoginModel(SignInManager<User> signIn, IStringLocalizer<Iden
     public void OnGet(bool losenordValt = false)
     {
         PasswordChosen = losenordValt;
+        // The identity provider's answer could not be mapped to an account (ExternalSignIn).
+        var code = Request.Query["extern"].ToString();
+        if (ExternalSignIn.Codes.FirstOrDefault(c => c.Value == code) is { Value: not null } outcome)
+            ModelState.AddModelError(string.Empty, text["External." + outcome.Key, ExternalProviderName ?? ""]);
         SameSiteRetry();
     }
 
@@ -49,6 +56,32 @@ public sealed class LoginModel(SignInManager<User> signIn, IStringLocalizer<Iden
         // One message for unknown account, wrong password and lockout, so the answer never tells
         // whether an address has an account.
         ModelState.AddModelError(string.Empty, text["Login.Failed"]);
+        return Page();
+    }
+
+    // Step 1 of a passkey sign-in (called by wwwroot/js/passkeys.js): the WebAuthn request options.
+    // Any passkey of this site may answer (discoverable credentials), so no e-mail address is asked.
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
+        Content(await signIn.MakePasskeyRequestOptionsAsync(null), "application/json");
+
+    // Step 2: the browser's signed answer, posted as an ordinary form field.
+    public async Task<IActionResult> OnPostPasskeyAsync([FromForm] string? credential)
+    {
+        ModelState.Clear();
+        if (!string.IsNullOrWhiteSpace(credential))
+        {
+            StrongSignIn.Mark(HttpContext, StrongSignIn.Passkey);
+            try
+            {
+                var result = await signIn.PasskeySignInAsync(credential);
+                if (result.Succeeded) return LocalRedirect(SafeReturnUrl());
+            }
+            catch (Exception e) when (e is InvalidOperationException or System.Text.Json.JsonException or FormatException)
+            {
+                // No passkey sign-in was under way (expired, or the options step was skipped).
+            }
+        }
+        ModelState.AddModelError(string.Empty, text["Login.PasskeyFailed"]);
         return Page();
     }
 

@@ -20,4 +20,8 @@ public static class Roles
     // These roles see or steer sensitive data, so outside demo mode they must use TOTP.
     public static readonly IReadOnlyList<string> RequireTwoFactor =
         [SecurityOfficer, OrgAdmin, DataProtectionOfficer, NetworkCoordinator];
+
+    // Everyone who works in Värna rather than reports to it. Their sessions are short (SessionOptions).
+    public static readonly IReadOnlyList<string> Staff =
+        [SecurityOfficer, OrgAdmin, DataProtectionOfficer, Analyst, NetworkCoordinator];
 }

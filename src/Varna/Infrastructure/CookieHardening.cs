@@ -10,9 +10,11 @@ namespace Varna.Infrastructure;
 public static class CookieHardening
 {
     // The cookies of a sign-in with an outside identity provider must come back on the provider's
-    // cross-site redirect, so they keep their handler's own SameSite (None or Lax, and Secure).
+    // cross-site redirect, so they keep their handler's own SameSite (None or Lax, and Secure). The
+    // two-factor cookie is among them: after a one-factor provider it is set on that return and read
+    // by the TOTP page the return redirects to, still within the provider's cross-site navigation.
     private static readonly string[] RoundTripCookies =
-        [".AspNetCore.Correlation.", ".AspNetCore.OpenIdConnect.Nonce.", IdentityConstants.ExternalScheme];
+        [".AspNetCore.Correlation.", ".AspNetCore.OpenIdConnect.Nonce.", IdentityConstants.ExternalScheme, IdentityConstants.TwoFactorUserIdScheme];
 
     // Production always marks cookies Secure: it runs behind HTTPS, also when TLS ends at a proxy
     // and the app itself sees plain HTTP. Elsewhere a cookie is Secure when its request was HTTPS,

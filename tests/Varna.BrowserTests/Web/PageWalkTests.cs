@@ -37,9 +37,12 @@ public sealed class PageWalkTests(BrowserFixture browser)
         new("/", Demo.Officer),
         new("/rapportera/registrera", Demo.Officer, "Registrera en rapport åt en förtroendevald", "Register a report for a representative"),
         new("/konto", Demo.Officer),
+        new("/konto/losenordsnycklar", Demo.Officer, "Lösenordsnycklar"),
         new("/", Demo.Dpo),
         new("/dataskydd/logg", Demo.Dpo, "Granskningslogg", "Audit log"),
         new("/dataskydd/logg?fran=2026-13-01", Demo.Dpo, "Granskningslogg", "Audit log"), // a bad date, named
+        new("/dataskydd/registerutdrag", Demo.Dpo, "Registerutdrag", "Subject access export"),
+        new("/dataskydd/radering", Demo.Dpo, "Radering på begäran", "Erasure on request"),
         new("/", Demo.Network),
         new("/konto", Demo.Network),
     ];

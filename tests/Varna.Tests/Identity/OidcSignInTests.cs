@@ -39,6 +39,9 @@ public sealed class OidcSignInTests(OidcFactory factory) : IClassFixture<OidcFac
         Assert.Contains("Olga Oidcsson", account.QuerySelector("main")!.TextContent);
         Assert.Equal([subject], await LoginKeysAsync(user.Id));
         Assert.True(factory.Provider.TokensIssued > 0);
+        // The link between the provider's identity and the account is in the audit log.
+        Assert.Equal(1, await factory.WithDbAsync(null, db => db.AuditEntries
+            .CountAsync(e => e.ActorUserId == user.Id && e.Action == Varna.Features.Audit.AuditAction.ExternalLoginLinked)));
     }
 
     [Fact]

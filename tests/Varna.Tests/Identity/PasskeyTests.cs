@@ -130,6 +130,9 @@ public sealed class PasskeyTests(VarnaFactory factory) : IClassFixture<VarnaFact
         Assert.Equal("/", signedIn.Headers.Location!.OriginalString);
         Assert.Contains("Petra Passkeysson", (await browser.GetPageAsync("/konto")).QuerySelector("main")!.TextContent);
         Assert.Equal(1, await PasskeyCountAsync(user.Id));
+        // Adding a way into the account is in the audit log, like a two-factor change.
+        Assert.Equal(["added"], await factory.WithDbAsync(null, db => db.AuditEntries
+            .Where(e => e.ActorUserId == user.Id && e.Action == Varna.Features.Audit.AuditAction.PasskeyChanged).Select(e => e.Detail!).ToListAsync()));
     }
 
     [Fact]

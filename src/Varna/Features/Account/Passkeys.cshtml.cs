@@ -6,7 +6,7 @@ namespace Varna.Features.Account;
 
 // The account's passkeys: add (with wwwroot/js/passkeys.js, which WebAuthn needs), name, list and
 // remove. Listing, renaming and removing work without JavaScript.
-public sealed class PasskeysModel(UserManager<User> users, SignInManager<User> signIn, IStringLocalizer<AccountText> text) : PageModel
+public sealed class PasskeysModel(UserManager<User> users, SignInManager<User> signIn, Audit.AuditTrail audit, IStringLocalizer<AccountText> text) : PageModel
 {
     public const int NameMaxLength = 100;
 
@@ -64,6 +64,8 @@ public sealed class PasskeysModel(UserManager<User> users, SignInManager<User> s
                 var saved = await users.AddOrUpdatePasskeyAsync(user, passkey);
                 if (saved.Succeeded)
                 {
+                    // A new way into the account: logged like a two-factor change.
+                    await audit.WriteAsync(Audit.AuditAction.PasskeyChanged, target: "user:" + user.Id, detail: "added");
                     StatusMessage = text["Passkeys.Added", passkey.Name];
                     return RedirectToPage();
                 }
@@ -97,6 +99,7 @@ public sealed class PasskeysModel(UserManager<User> users, SignInManager<User> s
         var passkey = CredentialId(id) is { } credentialId ? await users.GetPasskeyAsync(user, credentialId) : null;
         if (passkey is null) return NotFound();
         await users.RemovePasskeyAsync(user, passkey.CredentialId);
+        await audit.WriteAsync(Audit.AuditAction.PasskeyChanged, target: "user:" + user.Id, detail: "removed");
         StatusMessage = text["Passkeys.Removed", passkey.Name ?? ""];
         return RedirectToPage();
     }

@@ -25,6 +25,7 @@ public enum AuditAction
     SettingsChanged,
     AccountDeactivated,
     AccountReactivated,
+    ExternalLoginLinked,
 }
 
 // One line of the append-only audit log. Lines form a hash chain per organisation (Chain = the

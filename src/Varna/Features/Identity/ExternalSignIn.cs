@@ -8,7 +8,7 @@ namespace Varna.Features.Identity;
 // Where the identity provider's answer lands (through the OpenID Connect handler, which has already
 // checked the code, PKCE, nonce and the id_token's signature). It maps the person to an EXISTING
 // account and signs in through SignInManager; it never creates an account.
-public sealed class ExternalSignIn(SignInManager<User> signIn, IOptions<OidcSettings> settings)
+public sealed class ExternalSignIn(SignInManager<User> signIn, IOptions<OidcSettings> settings, Audit.AuditTrail audit)
 {
     public const string Path = "/konto/logga-in/extern";
     // A link, not a form: the page's CSP has form-action 'self', which browsers also apply to the
@@ -30,10 +30,11 @@ public sealed class ExternalSignIn(SignInManager<User> signIn, IOptions<OidcSett
 
     public static void Map(IEndpointRouteBuilder app)
     {
+        // Counted with the other sign-in attempts: each one starts or finishes a round trip to the provider.
         app.MapGet(StartPath, (ExternalSignIn handler, string? returnUrl) => handler.Start(returnUrl))
-            .AllowAnonymous().ExcludeFromDescription();
+            .AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).ExcludeFromDescription();
         app.MapGet(Path, (ExternalSignIn handler, HttpContext http, string? returnUrl) => handler.CompleteAsync(http, returnUrl))
-            .AllowAnonymous().ExcludeFromDescription();
+            .AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).ExcludeFromDescription();
     }
 
     public static string StartUrl(string? returnUrl) => StartPath + "?returnUrl=" + Uri.EscapeDataString(SafeReturnUrl(returnUrl));
@@ -92,7 +93,10 @@ public sealed class ExternalSignIn(SignInManager<User> signIn, IOptions<OidcSett
         if (user.IsDeactivated) return Outcome.Deactivated;
         if ((await users.GetLoginsAsync(user)).Any(l => l.LoginProvider == info.LoginProvider)) return Outcome.AlreadyLinked;
         var added = await users.AddLoginAsync(user, new UserLoginInfo(info.LoginProvider, info.ProviderKey, settings.Value.DisplayName));
-        return added.Succeeded ? null : Outcome.Failed;
+        if (!added.Succeeded) return Outcome.Failed;
+        // From now on this identity at the provider opens the account: the DPO must be able to see when that began.
+        await audit.WriteAsync(Audit.AuditActor.Of(user), Audit.AuditAction.ExternalLoginLinked, target: "user:" + user.Id, detail: info.LoginProvider);
+        return null;
     }
 
     private static async Task<IResult> RefuseAsync(HttpContext http, Outcome outcome)

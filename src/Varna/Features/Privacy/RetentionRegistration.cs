@@ -1,6 +1,6 @@
 namespace Varna.Features.Privacy;
 
-// The retention job and the data subject's rights (subject access, erasure).
+// The retention job, the data subject's rights (subject access, erasure) and the DPO-only pages.
 public static class RetentionRegistration
 {
     public static WebApplicationBuilder AddRetention(this WebApplicationBuilder builder)
@@ -11,11 +11,8 @@ public static class RetentionRegistration
         builder.Services.AddScoped<ErasureOfRepresentative>();
         builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>().Configure(pages =>
         {
-            foreach (var page in new[] { "/Privacy/SubjectAccess", "/Privacy/Erasure", "/Privacy/ErasureReceipt" })
-            {
-                pages.Conventions.AuthorizePage(page);
-                pages.Conventions.AddPageApplicationModelConvention(page, model => model.Filters.Add(new SubjectRightsDpoOnlyPageFilter()));
-            }
+            pages.Conventions.AuthorizeFolder("/Privacy");
+            pages.Conventions.AddFolderApplicationModelConvention("/Privacy", model => model.Filters.Add(new DataProtectionOfficerOnly()));
         });
         // Tests switch the daily job off and run RetentionSweep themselves on a fake clock.
         if (builder.Configuration.GetValue("Retention:Enabled", true)) builder.Services.AddHostedService<RetentionWorker>();

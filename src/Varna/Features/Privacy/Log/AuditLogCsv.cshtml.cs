@@ -6,7 +6,6 @@ namespace Varna.Features.Privacy.Log;
 // /dataskydd/logg.csv: the same search as /dataskydd/logg, every matching line, as a file Swedish
 // Excel opens as it is (UTF-8 with BOM, semicolons). The export is itself audited before a line of
 // it is sent. A bad filter goes back to the search page, which names the field.
-[DataProtectionOfficerOnly]
 public sealed class AuditLogCsvModel(AppDbContext db, AuditTrail audit, IStringLocalizer<AuditLogText> text) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? person, string? epost, string? arende, string? fran, string? till, string? handelse,

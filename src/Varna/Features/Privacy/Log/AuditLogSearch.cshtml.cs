@@ -7,7 +7,6 @@ public sealed record AuditLogPerson(Guid Id, string DisplayName, string? Email);
 // /dataskydd/logg: the data protection officer searches their organisation's audit log by person,
 // case, period and kind of event, with a plain GET form. A bad filter is named next to its field
 // and no list is shown.
-[DataProtectionOfficerOnly]
 public sealed class AuditLogSearchModel(AppDbContext db, IStringLocalizer<AuditLogText> text) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = AuditLogParameters.PersonName)] public string? Person { get; set; }

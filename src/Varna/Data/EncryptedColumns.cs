@@ -24,7 +24,11 @@ public static class EncryptedColumns
             // rules still limit what may be written.
             property.SetMaxLength(null);
             if (property.ClrType == typeof(string)) property.SetValueConverter(protection.StringConverter);
-            else if (property.ClrType == typeof(byte[])) property.SetValueConverter(protection.BytesConverter);
+            else if (property.ClrType == typeof(byte[]))
+            {
+                property.SetValueConverter(protection.BytesConverter);
+                property.SetValueComparer(FieldProtection.BytesComparer);
+            }
             else if (property.ClrType == typeof(List<string>))
             {
                 property.SetValueConverter(protection.ListConverter);

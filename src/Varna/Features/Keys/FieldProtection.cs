@@ -42,6 +42,12 @@ public sealed class FieldProtection(IDataProtectionProvider provider)
     internal ValueConverter ListConverter => listConverter ??=
         new ValueConverter<List<string>, string>(v => Seal(JsonSerializer.Serialize(v, JsonOptions)), v => ReadList(Open(v)));
 
+    // Compared by content, so a change of the bytes is saved and a re-read is not taken for one.
+    internal static readonly ValueComparer<byte[]> BytesComparer = new(
+        (a, b) => System.Collections.StructuralComparisons.StructuralEqualityComparer.Equals(a, b),
+        v => v.Length,
+        v => v.ToArray());
+
     internal static readonly ValueComparer<List<string>> ListComparer = new(
         (a, b) => a != null && b != null ? a.SequenceEqual(b) : a == b,
         v => v.Aggregate(0, (hash, s) => HashCode.Combine(hash, s.GetHashCode())),

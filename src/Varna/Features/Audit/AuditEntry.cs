@@ -15,7 +15,6 @@ public enum AuditAction
     RoleChanged,
     CaseRead,
     CaseChanged,
-    ReportRead,
     Export,
     Download,
     RetentionErased,

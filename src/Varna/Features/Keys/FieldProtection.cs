@@ -30,8 +30,6 @@ public sealed class FieldProtection(IDataProtectionProvider provider)
     public byte[] Open(byte[] stored) =>
         stored.AsSpan().StartsWith(PayloadHeader) ? protector.Value.Unprotect(stored) : stored;
 
-    public static bool IsSealed(string stored) => stored.StartsWith(Marker, StringComparison.Ordinal);
-
     internal ValueConverter StringConverter => stringConverter ??=
         new ValueConverter<string, string>(v => Seal(v), v => Open(v));
 

@@ -27,8 +27,6 @@ public sealed class MasterKey
     public string Fingerprint { get; }
     public string Source { get; }
 
-    internal ReadOnlySpan<byte> Bytes => key;
-
     // A key for one purpose, so the master key itself is used for one thing only (wrapping).
     public byte[] Derive(string purpose, int length = 32) =>
         HKDF.DeriveKey(HashAlgorithmName.SHA256, key, length, info: System.Text.Encoding.UTF8.GetBytes(purpose));

@@ -57,7 +57,4 @@ public sealed class MasterKeyXmlDecryptor(IServiceProvider services) : IXmlDecry
 public sealed class MasterKeyMismatchException(string madeWith, MasterKey given) : Exception(
     $"The master key does not open this database's keys: they were wrapped with master key {madeWith}, " +
     $"and the key given ({given.Source}) is {given.Fingerprint}. Give the master key this database was made with " +
-    "(after a master-key rotation, the new one). Nothing has been changed.")
-{
-    public string MadeWith { get; } = madeWith;
-}
+    "(after a master-key rotation, the new one). Nothing has been changed.");

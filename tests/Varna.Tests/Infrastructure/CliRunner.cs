@@ -16,6 +16,19 @@ public static class CliRunner
 
     public static async Task<CliResult> RunAsync(TestDatabase database, string environment, IDictionary<string, string> settings, params string[] args)
     {
+        var start = StartInfo(database, environment, settings, args);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    // How every process of the app is started in tests (CLI verbs here, servers in AppProcess):
+    // the build's Varna.dll, the test database and its master key, settings as environment variables.
+    public static ProcessStartInfo StartInfo(TestDatabase database, string environment, IDictionary<string, string> settings, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -31,12 +44,6 @@ public static class CliRunner
         start.Environment["Varna__PublicBaseUrl"] = "http://localhost";
         start.Environment[Varna.Features.Keys.MasterKey.EnvironmentVariable] = database.MasterKey;
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        return start;
     }
 }

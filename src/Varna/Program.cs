@@ -22,6 +22,7 @@ try
 {
     builder.AddProductionGuard();
     builder.AddKeys();
+    builder.AddReverseProxy();
 }
 catch (StartupRefusedException refused)
 {

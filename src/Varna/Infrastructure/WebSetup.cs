@@ -42,6 +42,8 @@ public static class WebSetup
 
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
+        // First of all, so that everything after sees the client's address and scheme.
+        app.UseReverseProxy();
         // Outermost, so that error pages, 404s and 429s get the headers and cookie rules too.
         app.UseSecurityHeaders();
         app.UseCookiePolicy();

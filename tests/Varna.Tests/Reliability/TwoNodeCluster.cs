@@ -2,8 +2,9 @@ namespace Varna.Tests.Reliability;
 
 // Two app processes on one database (PostgreSQL under VARNA_TEST_PG, else one SQLite file), the
 // way several nodes run behind a load balancer. A starts first (it migrates and seeds the demo),
-// then B. Both write mail to the same pickup directory, so mail from either is counted together,
-// and both run the case clock every second.
+// then B; or, with StartTogether, both at the same moment on the new database. Both write mail to
+// the same pickup directory, so mail from either is counted together, and both run the case clock
+// every second.
 public class TwoNodeCluster : IAsyncLifetime
 {
     public TestDatabase Database { get; private set; } = null!;
@@ -17,11 +18,30 @@ public class TwoNodeCluster : IAsyncLifetime
         ["Cases:ClockIntervalSeconds"] = "1",
     };
 
+    protected virtual bool StartTogether => false;
+
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
-        A = await AppProcess.StartAsync(Database, "A", Settings);
-        B = await AppProcess.StartAsync(Database, "B", Settings);
+        if (!StartTogether)
+        {
+            A = await AppProcess.StartAsync(Database, "A", Settings);
+            B = await AppProcess.StartAsync(Database, "B", Settings);
+            return;
+        }
+        var starting = new[] { AppProcess.StartAsync(Database, "A", Settings), AppProcess.StartAsync(Database, "B", Settings) };
+        try
+        {
+            await Task.WhenAll(starting);
+        }
+        catch
+        {
+            // The node that did come up is stopped before the failure is reported.
+            foreach (var node in starting.Where(t => t.IsCompletedSuccessfully)) await (await node).DisposeAsync();
+            throw;
+        }
+        A = await starting[0];
+        B = await starting[1];
     }
 
     // An API client on one node with the given token.

@@ -30,7 +30,9 @@ public static class CliVerbs
             var services = scope.ServiceProvider;
             if (verb != "help")
             {
-                await services.GetRequiredService<AppDbContext>().Database.MigrateAsync();
+                var db = services.GetRequiredService<AppDbContext>();
+                await using var startup = await StartupLock.AcquireAsync(db, app.Logger);
+                await db.Database.MigrateAsync();
                 await services.GetRequiredService<Features.Keys.KeyRing>().VerifyAsync();
                 await RoleSeeder.EnsureRolesAsync(services);
             }

@@ -2,7 +2,7 @@ using Varna.Features.Notifications;
 
 namespace Varna.Features.Cases;
 
-// One run of the job that keeps time on cases (CaseClockWorker runs it every minute). It looks
+// One run of the job that keeps time on cases (CaseClockWorker runs it every minute, on every node). It looks
 // across all organisations, so every query ignores the tenant filter and carries the organisation
 // id itself. Safe with several app nodes: each notice is claimed by a conditional UPDATE that only
 // one node can win, in the same transaction as the notification and timeline line it writes.

@@ -16,6 +16,7 @@ public static class CasesRegistration
             pages.Conventions.AddFolderApplicationModelConvention("/Cases", page => page.Filters.Add(new Audit.CaseAuditPageFilter()));
         });
         builder.Services.AddScoped<CaseClock>();
+        builder.Services.AddOptions<CaseClockOptions>().BindConfiguration(CaseClockOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Tests switch the minute-by-minute job off and run CaseClock themselves on a fake clock.
         if (builder.Configuration.GetValue("Cases:ClockEnabled", true)) builder.Services.AddHostedService<CaseClockWorker>();
         return builder;

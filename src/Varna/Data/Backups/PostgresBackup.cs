@@ -37,7 +37,7 @@ public static class PostgresBackup
             }
 
             // Reads the whole archive back (every table's data decompressed), the counterpart of SQLite's integrity_check.
-            var check = await PostgresTools.RunAsync("pg_restore", [temporary], discardOutput: true);
+            var check = await PostgresTools.RunAsync("pg_restore", ["--file=-", temporary], discardOutput: true);
             if (check.ExitCode != 0)
                 throw new BackupException($"the archive pg_dump wrote does not read back with pg_restore; it was not kept. {check.Stderr.Trim()}");
             var sha256 = await BackupFiles.CompleteAsync(temporary, file, overwrite);

@@ -36,6 +36,11 @@ public static class BackupCommand
             Console.Error.WriteLine("Error: " + e.Message);
             return 1;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"Error: --to: could not write {file}: {e.Message}");
+            return 1;
+        }
         catch (System.Data.Common.DbException e)
         {
             Console.Error.WriteLine($"Error: could not read {database}: {e.Message}");

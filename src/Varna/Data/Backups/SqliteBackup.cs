@@ -16,6 +16,8 @@ public static class SqliteBackup
         var temporary = BackupFiles.TemporaryNameFor(file);
         try
         {
+            // Made here, so that an unwritable --to directory is reported as that, not as a database error.
+            await File.WriteAllBytesAsync(temporary, []);
             IReadOnlyList<TableRows> tables;
             IReadOnlyList<string> masterKeys;
             await using (var from = await OpenAsync(source.ConnectionString))

@@ -4,6 +4,9 @@ public sealed class CliUsageException(string message) : Exception(message);
 
 public sealed class CliArguments
 {
+    // Options that stand alone, without a value (e.g. `backup --to x.db --force`).
+    private static readonly string[] Flags = ["force"];
+
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
     private readonly List<string> _positional = [];
 
@@ -20,6 +23,11 @@ public sealed class CliArguments
             {
                 var name = arg[2..];
                 if (name.Length == 0) throw new CliUsageException("An option name is missing after '--'.");
+                if (Flags.Contains(name))
+                {
+                    result._options[name] = "true";
+                    continue;
+                }
                 if (!e.MoveNext() || e.Current.StartsWith("--", StringComparison.Ordinal))
                     throw new CliUsageException($"--{name} needs a value.");
                 result._options[name] = e.Current;
@@ -35,6 +43,8 @@ public sealed class CliArguments
             : throw new CliUsageException($"--{name} is required.");
 
     public string? Optional(string name) => _options.GetValueOrDefault(name)?.Trim();
+
+    public bool Flag(string name) => _options.ContainsKey(name);
 
     public void AllowOnly(params string[] names)
     {

@@ -4,7 +4,7 @@ namespace Varna.Cli;
 // app, without starting the web server. Exit codes: 0 ok, 1 failed, 2 bad arguments.
 public static class CliVerbs
 {
-    private static readonly string[] Verbs = ["migrate", "admin", "token", "seed-demo", "seed-cases", "keys", "audit", "help"];
+    private static readonly string[] Verbs = ["migrate", "admin", "token", "seed-demo", "seed-cases", "keys", "audit", "backup", "restore", "help"];
 
     // `keys new-master` runs before the app is built: it must work where no master key exists yet.
     public static bool IsNewMasterKey(string[] args) => args is ["keys", "new-master", ..];
@@ -28,12 +28,16 @@ public static class CliVerbs
         {
             await using var scope = app.Services.CreateAsyncScope();
             var services = scope.ServiceProvider;
+            // A backup reads the database as it is; a restore must find it empty, before migrating fills it.
+            if (verb == "backup") return await BackupCommand.RunAsync(services, arguments);
+            if (verb == "restore" && await RestoreCommand.RunAsync(services, arguments) is var restored and not 0) return restored;
             if (verb != "help")
             {
                 var db = services.GetRequiredService<AppDbContext>();
                 await using var startup = await StartupLock.AcquireAsync(db, app.Logger);
                 await db.Database.MigrateAsync();
-                await services.GetRequiredService<Features.Keys.KeyRing>().VerifyAsync();
+                if (verb != "restore") await services.GetRequiredService<Features.Keys.KeyRing>().VerifyAsync();
+                else if (await RestoreCommand.CheckKeysAsync(services) is var keys and not 0) return keys;
                 await RoleSeeder.EnsureRolesAsync(services);
             }
             return verb switch
@@ -45,6 +49,7 @@ public static class CliVerbs
                 "seed-cases" => await SeedCasesCommand.RunAsync(services, arguments),
                 "keys" => await KeysCommand.RunAsync(services, arguments),
                 "audit" => await AuditCommand.RunAsync(services, arguments),
+                "restore" => 0,
                 _ => Usage(null),
             };
         }
@@ -78,6 +83,11 @@ public static class CliVerbs
               keys new-master                               print a new master key (no database needed)
               audit verify                                  check the audit log's hash chains; exit 1 and name the
                                                             first broken entry when one was altered or deleted
+              backup --to <file> [--force]                  a consistent copy of the database while the app serves
+                                                            (SQLite backup API or pg_dump), with <file>.sha256;
+                                                            the master key is NOT in it: keep it apart
+              restore --from <file>                         restore a backup into a new, empty database, migrate it
+                                                            and check that the master key given opens it
             """);
         return problem is null ? 0 : 2;
     }

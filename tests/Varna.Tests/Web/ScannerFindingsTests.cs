@@ -57,4 +57,23 @@ public sealed class ScannerFindingsTests(VarnaFactory factory) : IClassFixture<V
         var after = await client.GetPageAsync($"/mina-rapporter/{report.Id}");
         Assert.DoesNotContain("Tillägg som inte ska sparas.", after.Body!.TextContent);
     }
+
+    [Fact]
+    public async Task Checkbox_posted_with_a_value_that_is_not_yes_or_no_gets_a_field_error_not_a_500()
+    {
+        await factory.ReportAsync(Demo.Representative);
+        var api = await factory.ApiClientAsync(Demo.Officer);
+        using var inbox = System.Text.Json.JsonDocument.Parse(await api.GetStringAsync("/api/v1/cases"));
+        var caseId = inbox.RootElement.GetProperty("items")[0].GetProperty("id").GetGuid();
+        var client = await factory.SignedInAsync(Demo.Officer);
+
+        var response = await client.SubmitFormAsync($"/arenden/{caseId}",
+            new Dictionary<string, string> { ["Merge.Reference"] = "", ["Merge.Confirmed"] = "true¿'\"(" },
+            $"form[action='/arenden/{caseId}?handler=Merge']");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadPageAsync();
+        Assert.NotEmpty(page.FieldErrors("Merge.Confirmed"));
+        Assert.False(((IHtmlInputElement)page.QuerySelector("input[name='Merge.Confirmed'][type=checkbox]")!).IsChecked);
+    }
 }

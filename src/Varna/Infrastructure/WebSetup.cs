@@ -16,11 +16,13 @@ public static class WebSetup
         builder.Services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
+                o.Conventions.ConfigureFilter(new UnknownPageHandler());
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedText)));
         builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(LocalisedBindingMessages.Apply);
+        builder.Services.Configure<MvcOptions>(o => o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider()));
 
         builder.AddSecurityHeaders();
         builder.AddCookieHardening();

@@ -48,7 +48,8 @@ public sealed class ExternalSignIn(SignInManager<User> signIn, IOptions<OidcSett
     }
 
     private static string SafeReturnUrl(string? returnUrl) =>
-        returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\") ? returnUrl : "/";
+        returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
+            && ReturnUrls.ForHeader(returnUrl) is { } safe ? safe : "/";
 
     public async Task<IResult> CompleteAsync(HttpContext http, string? returnUrl)
     {

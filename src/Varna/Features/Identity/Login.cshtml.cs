@@ -43,8 +43,8 @@ public sealed class LoginModel(SignInManager<User> signIn, IOptions<OidcSettings
     private void SameSiteRetry()
     {
         if (Request.Headers["Sec-Fetch-Site"] != "cross-site") return;
-        if (!Url.IsLocalUrl(ReturnUrl) || ReturnUrl.Any(char.IsControl)) return;
-        Response.Headers["Refresh"] = "0; url=" + ReturnUrl;
+        if (!Url.IsLocalUrl(ReturnUrl) || ReturnUrls.ForHeader(ReturnUrl) is not { } target) return;
+        Response.Headers["Refresh"] = "0; url=" + target;
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -85,5 +85,5 @@ public sealed class LoginModel(SignInManager<User> signIn, IOptions<OidcSettings
         return Page();
     }
 
-    private string SafeReturnUrl() => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+    private string SafeReturnUrl() => Url.LocalOrHome(ReturnUrl);
 }

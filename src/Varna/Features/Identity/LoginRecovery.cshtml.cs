@@ -25,7 +25,7 @@ public sealed class LoginRecoveryModel(SignInManager<User> signIn, IStringLocali
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToPage("Login");
         if (!ModelState.IsValid) return Page();
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Input.Code.Replace(" ", ""));
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        if (result.Succeeded) return LocalRedirect(Url.LocalOrHome(ReturnUrl));
         ModelState.AddModelError("Input.Code", text["Recovery.Failed"]);
         return Page();
     }

@@ -26,7 +26,7 @@ public sealed class LoginTwoFactorModel(SignInManager<User> signIn, IStringLocal
         if (!ModelState.IsValid) return Page();
         var code = Input.Code.Replace(" ", "").Replace("-", "");
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        if (result.Succeeded) return LocalRedirect(Url.LocalOrHome(ReturnUrl));
         ModelState.AddModelError("Input.Code", text["TwoFactor.Failed"]);
         return Page();
     }

@@ -16,6 +16,7 @@ public static class WebSetup
         builder.Services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
+                o.Conventions.ConfigureFilter(new UnknownPageHandler());
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>

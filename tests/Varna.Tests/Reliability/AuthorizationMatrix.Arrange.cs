@@ -32,6 +32,9 @@ public static class AuthorizationMatrixArrange
         var officerApi = await factory.ApiClientAsync(Demo.Officer);
         var reporterApi = await factory.ApiClientAsync(Demo.Representative);
 
+        // Three other reports first: the matrix's case is then DEMO-yyyy-0004, a reference no UI text
+        // uses as its example (the audit log's and the link form's hints show 0001 and 0003).
+        for (var i = 0; i < 3; i++) await reporterApi.SubmitReportAsync(ReportsArrange.ValidReport("Matrisens utfyllnad."));
         var submitted = await reporterApi.SubmitReportAsync(ReportsArrange.ValidReport(MatrixData.CanaryText));
         var reportId = submitted.Id();
         var caseId = await factory.WithDbAsync(null, db => db.Reports.IgnoreQueryFilters()

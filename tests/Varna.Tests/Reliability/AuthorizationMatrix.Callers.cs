@@ -15,14 +15,25 @@ public sealed class MatrixCaller
     public required HttpClient Page { get; set; }
     public required HttpClient Api { get; init; }
     public string? Antiforgery { get; set; }
-    // Organisation A's data must never reach this caller: its every answer is searched for canaries.
+    // Organisation A's data must never reach this caller (organisation B, the network coordinator, who
+    // never sees a case, anonymous, the revoked token): its every answer is searched for canaries.
     public bool IsOutsider { get; init; }
 
     // Column order of the expectation table.
-    public static readonly string[] Columns = ["anon", "rep", "officer", "admin", "analyst", "dpo", "network", "officerB", "revoked"];
+    public static readonly string[] Columns =
+        ["anon", "rep", "officer", "admin", "analyst", "dpo", "network", "officerB", "repB", "adminB", "dpoB", "revoked"];
+
+    // Organisation B's callers besides its officer: each holds a role that is allowed through a
+    // door of A's objects (an admin page of A's user, a DPO export of A's representative, a reporter's
+    // view of A's report), so that only the tenant boundary can refuse them.
+    public const string AdminB = "admin.matris@region.demo.varna.se";
+    public const string DpoB = "dso.matris@region.demo.varna.se";
 
     public static async Task<IReadOnlyList<MatrixCaller>> AllAsync(VarnaFactory factory, MatrixData data)
     {
+        var region = await factory.OrganisationIdAsync(Varna.Tests.Reports.ReportsArrange.Exempelregionen);
+        await factory.CreateAccountAsync(AdminB, Roles.OrgAdmin, region, Demo.Password, "Regina Admin");
+        await factory.CreateAccountAsync(DpoB, Roles.DataProtectionOfficer, region, Demo.Password, "Ragna Dataskydd");
         var callers = new List<MatrixCaller>
         {
             new() { Name = "anon", Page = factory.CreatePageClient(), Api = Bearer(factory, null), IsOutsider = true },
@@ -30,11 +41,12 @@ public sealed class MatrixCaller
         foreach (var (name, email) in new[]
         {
             ("rep", Demo.Representative), ("officer", Demo.Officer), ("admin", Demo.Admin), ("analyst", Demo.Analyst),
-            ("dpo", Demo.Dpo), ("network", Demo.Network), ("officerB", Demo.RegionOfficer),
+            ("dpo", Demo.Dpo), ("network", Demo.Network),
+            ("officerB", Demo.RegionOfficer), ("repB", Demo.RegionRepresentative), ("adminB", AdminB), ("dpoB", DpoB),
         })
         {
             callers.Add(new() { Name = name, Email = email, Page = await factory.SignedInAsync(email), Api = Bearer(factory, await TokenAsync(factory, email)),
-                IsOutsider = name == "officerB" });
+                IsOutsider = name.EndsWith('B') || name == "network" });
         }
         var revoked = Bearer(factory, data.RevokedTokenSecret);
         callers.Add(new() { Name = "revoked", Page = revoked, Api = revoked, IsOutsider = true });

@@ -17,7 +17,8 @@ public static partial class AuthorizationMatrixRequests
             || endpoint.Route.StartsWith("/konto/logga-in", StringComparison.Ordinal)
             || endpoint.Route == "/konto/losenordsnycklar");
 
-    public static async Task<(HttpRequestMessage Request, string Url)> BuildAsync(VarnaFactory factory, MatrixEndpoint endpoint, MatrixCaller caller, MatrixData data)
+    // Sent: the URL and form fields, i.e. everything the caller itself put in the request.
+    public static async Task<(HttpRequestMessage Request, string Sent)> BuildAsync(VarnaFactory factory, MatrixEndpoint endpoint, MatrixCaller caller, MatrixData data)
     {
         var url = Fill(endpoint.Route, data);
         if (endpoint.Handler is not null) url += $"?handler={endpoint.Handler}";
@@ -33,6 +34,7 @@ public static partial class AuthorizationMatrixRequests
             if (caller.Antiforgery is { } token) fields["__RequestVerificationToken"] = token;
             foreach (var (name, value) in await FieldsAsync(factory, endpoint, data)) fields[name] = value;
             request.Content = new FormUrlEncodedContent(fields);
+            return (request, url + "\n" + string.Join("\n", fields.Values));
         }
         else if (endpoint.TakesMultipart)
             request.Content = ReportsArrange.Files(("matris.png", ReportsArrange.Png));

@@ -50,12 +50,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFact
             var answers = await Task.WhenAll(callers.Select(async caller =>
             {
                 if (AuthorizationMatrixRequests.EndsSession(endpoint)) caller = await caller.FreshSessionAsync(factory);
-                var (request, url) = await AuthorizationMatrixRequests.BuildAsync(factory, endpoint, caller, data);
+                var (request, sent) = await AuthorizationMatrixRequests.BuildAsync(factory, endpoint, caller, data);
                 using var response = await (endpoint.IsApi ? caller.Api : caller.Page).SendAsync(request);
                 var seen = (response.Headers.Location?.ToString() ?? "") + "\n" + await response.Content.ReadAsStringAsync();
-                // The caller's own request echoed back (a return URL, a 404 page naming the path) tells it nothing new.
+                // The caller's own request echoed back (a return URL, a form re-shown with its input) tells it nothing new.
                 var leaked = caller.IsOutsider
-                    ? canaries.Where(c => seen.Contains(c, StringComparison.OrdinalIgnoreCase) && !url.Contains(c, StringComparison.OrdinalIgnoreCase)).ToList()
+                    ? canaries.Where(c => seen.Contains(c, StringComparison.OrdinalIgnoreCase) && !sent.Contains(c, StringComparison.OrdinalIgnoreCase)).ToList()
                     : [];
                 return (Outcome: Outcome(response), Leaked: leaked);
             }));

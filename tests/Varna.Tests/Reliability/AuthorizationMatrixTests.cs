@@ -8,13 +8,15 @@ namespace Varna.Tests.Reliability;
 
 // Issue 6, section 1: every endpoint the app routes × every kind of caller, against the table in
 // AuthorizationMatrix.Table.cs, and not one of organisation A's identifiers or texts in any answer
-// to organisation B's officer, an anonymous caller or a revoked token.
+// to organisation B's callers (officer, representative, admin, DPO), the network coordinator, an
+// anonymous caller or a revoked token.
 //
-// One factory and one run, in a fixed order (routes sorted, then the callers in column order).
+// One factory and one run, in a fixed order (routes sorted; the callers of a route call together).
 // Calls that would spoil later ones are pointed at things no caller depends on: the admin's account
 // handlers (deactivate, reset 2FA...) at an account made for this test, the token revoke handler at a
 // token made for this test, and calls that end or change the caller's own session (sign-out, 2FA
-// reset, new recovery codes) run on a fresh session of that caller. Every other write is sent
+// reset, new recovery codes) run on a fresh session of that caller, after which every caller signs
+// in again. Every other write is sent
 // empty or invalid, so that an allowed caller gets its validation answer (200 page or 400 problem)
 // and a refused one its refusal, and nothing the later calls read changes.
 public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFactory factory, ITestOutputHelper output)

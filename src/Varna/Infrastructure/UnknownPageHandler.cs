@@ -7,9 +7,13 @@ namespace Varna.Infrastructure;
 // without a handler for it, would otherwise run no handler at all and render the page with nothing
 // loaded: a 500 (found by wapiti on /mina-rapporter/{id}?handler=Supplement'...). It is a 404
 // instead, like any other address that does not exist. The error page, shown in place of another
-// response and keeping that request's method and query, is left alone.
-public sealed class UnknownPageHandler : IAsyncPageFilter
+// response and keeping that request's method and query, is left alone. (Found twice: by wapiti and by
+// the authorization matrix, which saw 500s on the case pages.)
+public sealed class UnknownPageHandler : IAsyncPageFilter, IOrderedFilter
 {
+    // Before every other page filter: nothing else should run for a door that does not exist.
+    public int Order => int.MinValue;
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)

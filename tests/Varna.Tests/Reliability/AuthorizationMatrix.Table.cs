@@ -69,7 +69,7 @@ public static class AuthorizationMatrixTable
         ["GET /konto/valj-losenord"] = Everyone("200"),
         ["POST /konto/valj-losenord"] = Public("200"),
         ["GET /konto/atkomst-nekad"] = OwnAccount("403"),
-        ["POST /konto/atkomst-nekad"] = OwnAccount("403"),
+        ["POST /konto/atkomst-nekad"] = NoSuchForm, // a page with no form at all
 
         // The caller's own account.
         ["GET /konto"] = OwnAccount("200"),

@@ -7,10 +7,11 @@ using Npgsql;
 
 namespace Varna.Tests.Reliability;
 
-public sealed record CheckOutcome(int LostReports, int LostFiles, IReadOnlyList<string> Problems);
+// Lost: acknowledged reports (by id) and files (report id and hash) that are gone or changed.
+public sealed record CheckOutcome(IReadOnlyList<Guid> LostReports, IReadOnlyList<string> LostFiles, IReadOnlyList<string> Problems);
 
 // What the database itself says, read through a connection of the test's own, not the app's.
-public sealed record DatabaseState(string Provider, string Integrity, string JournalMode, long Organisations, long Users, long Reports, long Evidence)
+public sealed record DatabaseState(string Provider, string Integrity, string Check, long Organisations, long Users, long Reports, long Evidence)
 {
     public bool IntegrityOk => Integrity == "ok";
 }
@@ -22,8 +23,8 @@ public static partial class CrashChecks
     public static async Task<CheckOutcome> VerifyAsync(AppProcess app, IReadOnlyList<CrashUser> users, CrashLedger ledger)
     {
         var problems = new ConcurrentQueue<string>();
-        var lostReports = 0;
-        var lostFiles = 0;
+        var lostReports = new ConcurrentQueue<Guid>();
+        var lostFiles = new ConcurrentQueue<string>();
         await Task.WhenAll(users.Select(async user =>
         {
             using var client = user.ApiClient(app);
@@ -49,13 +50,13 @@ public static partial class CrashChecks
                 var stored = await DetailsAsync(client, id);
                 if (stored is not { } report)
                 {
-                    if (acknowledged) Interlocked.Increment(ref lostReports);
+                    if (acknowledged) lostReports.Enqueue(id);
                     problems.Enqueue($"{user.Email}: report {id} ({sent.Marker}) is gone{(acknowledged ? " although it was acknowledged" : "")}.");
                     continue;
                 }
                 if (Differences(report, sent) is { Length: > 0 } differences)
                 {
-                    if (acknowledged) Interlocked.Increment(ref lostReports);
+                    if (acknowledged) lostReports.Enqueue(id);
                     problems.Enqueue($"{user.Email}: report {id} ({sent.Marker}) is incomplete: {differences}");
                 }
                 if (!listed.Contains(id)) problems.Enqueue($"{user.Email}: report {id} is missing from the reporter's list.");
@@ -71,7 +72,7 @@ public static partial class CrashChecks
                     var downloaded = found.Id == Guid.Empty ? null : await DownloadedShaAsync(client, id, found.Id);
                     if (found.Sha != file.Sha256 || found.Size != file.Size || downloaded != (file.Sha256, file.Size))
                     {
-                        Interlocked.Increment(ref lostFiles);
+                        lostFiles.Enqueue($"{id}/{file.Sha256}");
                         problems.Enqueue($"{user.Email}: acknowledged file {file.Sha256[..12]}… ({file.Size} bytes) of report {id} is missing or changed.");
                         continue;
                     }
@@ -87,7 +88,7 @@ public static partial class CrashChecks
                 }
             }
         }));
-        return new CheckOutcome(lostReports, lostFiles, problems.ToList());
+        return new CheckOutcome(lostReports.Distinct().ToList(), lostFiles.Distinct().ToList(), problems.ToList());
     }
 
     private static string Differences(JsonElement stored, SentReport sent)
@@ -150,7 +151,7 @@ public static partial class CrashChecks
             await using var count = new SqliteCommand(counts, connection);
             await using var rows = await count.ExecuteReaderAsync();
             await rows.ReadAsync();
-            return new DatabaseState("SQLite", string.Join("; ", integrity), journal, rows.GetInt64(0), rows.GetInt64(1), rows.GetInt64(2), rows.GetInt64(3));
+            return new DatabaseState("SQLite", string.Join("; ", integrity), $"PRAGMA integrity_check {string.Join("; ", integrity)}, journal_mode {journal}", rows.GetInt64(0), rows.GetInt64(1), rows.GetInt64(2), rows.GetInt64(3));
         }
         var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false };
         await using var pg = new NpgsqlConnection(builder.ConnectionString);
@@ -158,6 +159,6 @@ public static partial class CrashChecks
         await using var command = new NpgsqlCommand(counts, pg);
         await using var result = await command.ExecuteReaderAsync();
         await result.ReadAsync();
-        return new DatabaseState("PostgreSQL", "ok", "-", result.GetInt64(0), result.GetInt64(1), result.GetInt64(2), result.GetInt64(3));
+        return new DatabaseState("PostgreSQL", "ok", "a fresh connection counted the rows", result.GetInt64(0), result.GetInt64(1), result.GetInt64(2), result.GetInt64(3));
     }
 }

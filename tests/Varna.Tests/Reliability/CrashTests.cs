@@ -33,7 +33,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         var load = new CrashLoad(ledger, seed);
         var random = new Random(seed);
         var problems = new List<string>();
-        var (lostReports, lostFiles, kills) = (0, 0, 0);
+        var (lostReports, lostFiles, kills) = (new HashSet<Guid>(), new HashSet<string>(), 0);
         DatabaseState? last = null;
 
         var app = await AppProcess.StartAsync(database, "krasch-0");
@@ -74,15 +74,15 @@ public sealed class CrashTests(ITestOutputHelper output)
                 problems.AddRange(await ServesAgainAsync(app, users, round));
 
                 var outcome = await CrashChecks.VerifyAsync(app, users, ledger);
-                lostReports += outcome.LostReports;
-                lostFiles += outcome.LostFiles;
+                lostReports.UnionWith(outcome.LostReports);
+                lostFiles.UnionWith(outcome.LostFiles);
                 problems.AddRange(outcome.Problems.Select(p => $"Kill {round}: {p}"));
                 var stored = ledger.Acknowledged.Count + ledger.StoredUnacknowledged.Count;
                 if (state.Reports != stored) problems.Add($"Kill {round}: the database holds {state.Reports} reports, the reporters' lists {stored}");
 
                 Log($"Kill {round} {loadFor} ms after the round's first acknowledged report and file ({acknowledgedBefore} reports, {filesBefore} files acknowledged by then): restarted in " +
-                    $"{started.TotalSeconds:0.0} s; {state.Provider} integrity {state.Integrity}, journal {state.JournalMode}; " +
-                    $"{state.Reports} reports and {state.Evidence} files stored; lost so far {lostReports} reports, {lostFiles} files.");
+                    $"{started.TotalSeconds:0.0} s; {state.Provider}: {state.Check}; " +
+                    $"{state.Reports} reports and {state.Evidence} files stored; lost so far {lostReports.Count} reports, {lostFiles.Count} files.");
             }
         }
         finally
@@ -91,11 +91,11 @@ public sealed class CrashTests(ITestOutputHelper output)
         }
 
         problems.AddRange(ledger.ServerErrors.Select(e => "During load: " + e));
-        var lost = lostReports + lostFiles;
+        var lost = lostReports.Count + lostFiles.Count;
         var summary =
             $"Crash test ({plan.Form} form, {last?.Provider ?? database.Provider}, seed {seed}, {clock.Elapsed.TotalSeconds:0} s): " +
             $"kills survived {kills}; acknowledged {ledger.Acknowledged.Count} reports and {ledger.AcknowledgedFiles.Count} evidence files; " +
-            $"lost {lost} ({lostReports} reports, {lostFiles} files); unacknowledged but stored {ledger.StoredUnacknowledged.Count} reports " +
+            $"lost {lost} ({lostReports.Count} reports, {lostFiles.Count} files); unacknowledged but stored {ledger.StoredUnacknowledged.Count} reports " +
             $"and {ledger.StoredUnacknowledgedFiles} files; {ledger.Attempted} reports attempted, {ledger.InFlightAtKill} requests cut off by the kills; " +
             $"{ledger.ServerErrors.Count} unexpected answers during load.";
         Log(summary);

@@ -10,10 +10,14 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<User> users, TimePro
     private static readonly DateOnly TermStart = new(2026, 10, 15);
     private static readonly DateOnly TermEnd = new(2030, 10, 14);
 
+    // One transaction: a process killed halfway through the first start's seeding must not leave
+    // organisations without their accounts, which the next start would take for a seeded demo.
     public async Task<bool> SeedIfEmptyAsync()
     {
+        await using var transaction = await db.Database.BeginTransactionAsync();
         if (await db.Organisations.AnyAsync() || await db.Users.AnyAsync()) return false;
         await SeedAsync();
+        await transaction.CommitAsync();
         return true;
     }
 

@@ -159,9 +159,9 @@ public static class FuzzApiRequests
             case 0: return Encoding.UTF8.GetBytes(json[..r.Next(0, Math.Max(1, json.Length - 1))]);
             case 1:
             {
-                body["description"] = "\uE000";
+                body["description"] = "@@utf8@@";
                 var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
-                var marker = Encoding.UTF8.GetBytes("\uE000");
+                var marker = "@@utf8@@"u8.ToArray();
                 var at = bytes.AsSpan().IndexOf(marker);
                 return [.. bytes[..at], .. r.PickOne(FuzzValues.InvalidUtf8), .. bytes[(at + marker.Length)..]];
             }
@@ -200,7 +200,7 @@ public static class FuzzApiRequests
     {
         byte[]? body;
         string? contentType;
-        const string boundary = "varna-fuzz-gräns";
+        const string boundary = "varna-fuzz-grans";
         switch (kind)
         {
             case "no-files":
@@ -216,7 +216,7 @@ public static class FuzzApiRequests
             }
             case "no-boundary":
                 body = MultipartBytes(boundary, RefusedFiles(r), complete: true);
-                contentType = r.Pick(["multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=\"" + new string('b', 200) + "\"", "multipart/mixed; boundary=" + boundary]);
+                contentType = r.Pick(["multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=gräns", "multipart/form-data; boundary=\"" + new string('b', 200) + "\"", "multipart/mixed; boundary=" + boundary]);
                 break;
             case "json-body":
                 body = "{\"files\": [\"iVBORw0KGgo=\"]}"u8.ToArray();

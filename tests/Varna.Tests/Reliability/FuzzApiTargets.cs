@@ -160,7 +160,7 @@ public static class FuzzApiTargets
             Poison.UnknownId("officerId"), Poison.Node("officerId", (_, w) => JsonValue.Create(w.UserId)), Poison.Node("version", (_, w) => JsonValue.Create(w.CaseVersion + 1000)),
             Poison.Node("version", (_, w) => JsonValue.Create(-w.CaseVersion - 1)),
         ]),
-        ["POST /api/v1/cases/{id:guid}/contact"] = new(Officer, w => new JsonObject { ["method"] = "phone", ["contactedAt"] = "2026-11-25T10:00", ["note"] = "Samtal", ["version"] = w.CaseVersion },
+        ["POST /api/v1/cases/{id:guid}/contact"] = new(Officer, w => new JsonObject { ["method"] = "phone", ["note"] = "Samtal", ["version"] = w.CaseVersion },
             [Poison.Missing("method"), Poison.Code("method"), Poison.Blank("method"), Poison.BadDate("contactedAt"), Poison.Huge("note")]),
         ["POST /api/v1/cases/{id:guid}/concern"] = new(Officer, w => new JsonObject { ["level"] = "high", ["reason"] = "Ny information.", ["version"] = w.CaseVersion },
             [Poison.Missing("level"), Poison.Code("level"), .. Poison.Text("reason")]),

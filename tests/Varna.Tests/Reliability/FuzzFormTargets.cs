@@ -83,7 +83,7 @@ public static class FuzzFormTargets
             [FormPoison.Code("Input.Level"), .. FormPoison.Text("Input.Rationale"), FormPoison.BadDate("Input.ReassessOn"), FormPoison.Of("Input.ReassessOn", "2001-01-01")],
             V("Input.Level", "high", "Input.Rationale", "Direkt hot.")),
         new("case-measure-edit", Demo.Officer, w => $"/arenden/{w.CaseId}/atgarder/{w.MeasureId}", "main form[method=post]",
-            [FormPoison.Code("Measure.Code"), FormPoison.Code("Measure.Status"), FormPoison.BadDate("Measure.StartOn"), FormPoison.Huge("Measure.Owner")]),
+            [FormPoison.Code("Input.Code"), FormPoison.Code("Input.Status"), FormPoison.BadDate("Input.StartOn"), FormPoison.Huge("Input.Owner")]),
 
         new("representative-new", Demo.Admin, _ => "/admin/fortroendevalda/ny", "main form[method=post]",
             [.. FormPoison.Text("Input.FirstName"), FormPoison.Blank("Input.LastName"), FormPoison.Of("Input.Email", "inte-en-adress", "a@", "@b.se"), FormPoison.Of("Input.BirthYear", "0", "99999", "abc", "-5", "1e309"), FormPoison.Code("Input.Gender")],
@@ -107,7 +107,7 @@ public static class FuzzFormTargets
             [FormPoison.Of("Input.FirstContactHoursAcute", "0", "-1", "abc", "99999999999", "", "1e309"), FormPoison.Of("Input.RetentionMonthsAfterClosure", "0", "121", "abc", ""), FormPoison.Code("Input.Scope")]),
 
         new("subject-access", Demo.Dpo, _ => "/dataskydd/registerutdrag", "main form[method=post]", [FormPoison.UnknownId("Input.RepresentativeId"), FormPoison.Blank("Input.RepresentativeId")]),
-        new("erasure", Demo.Dpo, _ => "/dataskydd/radering", "main form[method=post]", [FormPoison.UnknownId("Input.RepresentativeId")]),
+        new("erasure", Demo.Dpo, w => $"/dataskydd/radering?representant={w.RepresentativeId}", "main form[method=post]", [FormPoison.UnknownId("Input.RepresentativeId")]),
         new("audit-log-search", Demo.Dpo, _ => "/dataskydd/logg", "", [FormPoison.BadDate("fran"), FormPoison.BadDate("till"), FormPoison.Code("handelse"), FormPoison.Of("sida", "0", "-1", "abc", "99999999999")],
             Method: "GET"),
         new("inbox-filter", Demo.Officer, _ => "/arenden", "", [FormPoison.Code("status"), FormPoison.Code("oro"), FormPoison.Code("typ"), FormPoison.Of("handlaggare", "abc", Guid.NewGuid().ToString()), FormPoison.Of("forsenade", "kanske"), FormPoison.Of("sida", "0", "abc")],

@@ -24,7 +24,7 @@ public sealed record FuzzWorld(
 
         var officer = await factory.ApiClientAsync(Demo.Officer);
         var measure = await (await officer.PostJsonAsync($"/api/v1/cases/{caseId}/measures",
-            new JsonObject { ["code"] = "support_talk", ["status"] = "planned" })).JsonAsync(HttpStatusCode.Created);
+            new JsonObject { ["code"] = "support_talk", ["status"] = "planned", ["owner"] = "Säkerhetsenheten" })).JsonAsync(HttpStatusCode.Created);
         await (await officer.PostJsonAsync($"/api/v1/cases/{caseId}/follow-ups", new JsonObject { ["dueOn"] = "2027-03-01", ["note"] = "Ring upp" }))
             .JsonAsync(HttpStatusCode.Created);
         var assessment = await (await officer.PostJsonAsync($"/api/v1/cases/{caseId}/assessments",

@@ -17,6 +17,7 @@ public static class WebSetup
             {
                 o.RootDirectory = "/Features";
             })
+            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider()))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedText)));

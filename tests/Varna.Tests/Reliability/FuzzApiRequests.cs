@@ -69,7 +69,7 @@ public static class FuzzApiRequests
                 break;
             }
             case "raw":
-                bytes = RawBody(r, body);
+                bytes = RawBody(r, body, known);
                 break;
             case "content-type":
                 (bytes, contentType) = r.Next(6) switch
@@ -151,7 +151,7 @@ public static class FuzzApiRequests
     }
 
     // Bodies no JSON reader accepts for a request object.
-    private static byte[] RawBody(Random r, JsonObject body)
+    private static byte[] RawBody(Random r, JsonObject body, IReadOnlyList<string> known)
     {
         var json = body.ToJsonString();
         switch (r.Next(12))
@@ -159,7 +159,9 @@ public static class FuzzApiRequests
             case 0: return Encoding.UTF8.GetBytes(json[..r.Next(0, Math.Max(1, json.Length - 1))]);
             case 1:
             {
-                body["description"] = "@@utf8@@";
+                // Inside a field the request has: an unknown field's value is skipped unread.
+                var strings = known.Where(p => Get(body, p)?.GetValueKind() == System.Text.Json.JsonValueKind.String).ToList();
+                Set(body, strings.Count > 0 ? r.PickOne(strings) : "description", "@@utf8@@");
                 var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
                 var marker = "@@utf8@@"u8.ToArray();
                 var at = bytes.AsSpan().IndexOf(marker);

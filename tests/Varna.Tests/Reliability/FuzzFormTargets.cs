@@ -5,9 +5,10 @@ public sealed record FormPoison(string Field, Func<Random, FuzzWorld, string?> V
 {
     public static FormPoison Of(string field, params string[] values) => new(field, (r, _) => r.Pick(values));
     public static FormPoison Code(string field) => Of(field, FuzzValues.UnknownCodes);
-    public static FormPoison Huge(string field) => new(field, (r, _) => FuzzValues.Huge(r));
+    // ASCII, so that the field (1.1 MB) stays under the form reader's 4 MB limit and reaches validation.
+    public static FormPoison Huge(string field) => new(field, (_, _) => new string('a', FuzzValues.HugeLength));
     public static FormPoison Blank(string field) => Of(field, "", "   ");
-    public static FormPoison BadDate(string field) => Of(field, [.. FuzzValues.BadDates.Where(d => d is not "0001-01-01" and not "9999-12-31")]);
+    public static FormPoison BadDate(string field) => Of(field, [.. FuzzValues.BadDates.Where(d => d is not "0001-01-01" and not "9999-12-31" and not "2026-1-1")]);
     public static FormPoison UnknownId(string field) => new(field, (r, _) => r.Next(2) == 0 ? Guid.NewGuid().ToString() : r.Pick(FuzzValues.BadGuids));
     public static FormPoison[] Text(string field) => [Blank(field), Huge(field)];
 }

@@ -34,7 +34,7 @@ public sealed record ServedForm(string Action, IReadOnlyList<KeyValuePair<string
 }
 
 public sealed record FormCall(string Target, string? Caller, HttpMethod Method, string Url, byte[]? Body, string? ContentType,
-    string Kind, IReadOnlyList<string> Fields, bool MayBeNotFound);
+    string Kind, IReadOnlyList<string> Fields, bool MayBeNotFound, string? PoisonValue = null);
 
 public static class FuzzFormRequests
 {
@@ -99,7 +99,7 @@ public static class FuzzFormRequests
             body = Encoding.UTF8.GetBytes(string.Join("&", fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")));
             contentType = "application/x-www-form-urlencoded";
         }
-        return new FormCall(target.Name, target.Caller, HttpMethod.Post, action, body, contentType, kind, changed, mayBeNotFound);
+        return new FormCall(target.Name, target.Caller, HttpMethod.Post, action, body, contentType, kind, changed, mayBeNotFound, poisonValue);
     }
 
     private static void SetField(List<KeyValuePair<string, string>> fields, string name, string value)

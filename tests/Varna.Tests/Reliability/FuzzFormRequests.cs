@@ -56,7 +56,7 @@ public static class FuzzFormRequests
         if (target.Method == "POST") kinds.AddRange(["no-token", "content-type"]);
         if (target.Multipart) kinds.Add("truncated");
         var action = served?.Action ?? target.Url(w);
-        if (System.Text.RegularExpressions.Regex.IsMatch(action, "[0-9a-f]{8}-[0-9a-f]{4}-")) kinds.Add("route");
+        if (System.Text.RegularExpressions.Regex.IsMatch(action.Split('?')[0], "[0-9a-f]{8}-[0-9a-f]{4}-")) kinds.Add("route");
         var kind = r.PickOne(kinds);
 
         var poison = r.PickOne(target.Poisons);
@@ -66,8 +66,8 @@ public static class FuzzFormRequests
         var mayBeNotFound = Guid.TryParse(poisonValue, out _);
 
         if (kind == "route")
-            action = System.Text.RegularExpressions.Regex.Replace(action, "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
-                r.Next(2) == 0 ? Guid.NewGuid().ToString() : r.Pick(FuzzValues.BadRouteIds));
+            action = System.Text.RegularExpressions.Regex.Replace(action.Split('?')[0], "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+                r.Next(2) == 0 ? Guid.NewGuid().ToString() : r.Pick(FuzzValues.BadRouteIds)) + (action.Contains('?') ? action[action.IndexOf('?')..] : "");
         if (kind == "no-token") fields.RemoveAll(f => f.Key == "__RequestVerificationToken");
 
         if (target.Method == "GET")

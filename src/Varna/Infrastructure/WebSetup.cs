@@ -18,6 +18,7 @@ public static class WebSetup
                 o.RootDirectory = "/Features";
                 o.Conventions.ConfigureFilter(new UnknownPageHandler());
             })
+            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider()))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedText)));

@@ -33,6 +33,20 @@ public sealed partial class CaseDetailsModel(AppDbContext db, CaseQueries querie
 
     private Guid Actor => Reporter.From(User)!.UserId;
 
+    // A value a form could not even read (an officer id or a version that is not one) must not be
+    // bound as "none" and acted on, e.g. as releasing the case (found by the fuzz test): the page
+    // answers with the field's error instead of running the handler.
+    public override async Task OnPageHandlerExecutionAsync(
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        if (HttpMethods.IsPost(Request.Method) && !ModelState.IsValid && context.HandlerArguments.TryGetValue("id", out var value) && value is Guid id)
+        {
+            context.Result = await LoadAsync(id, HttpContext.RequestAborted) ? Page() : NotFound();
+            return;
+        }
+        await next();
+    }
+
     // Post/redirect/get on success. On bad input the errors go to the form's fields (prefix) with the
     // page rebuilt around them; on a conflict the page shows the case as it now is and says so.
     private async Task<IActionResult> FinishAsync<T>(Guid id, Result<T>? outcome, string prefix, string doneKey, CancellationToken cancellationToken)

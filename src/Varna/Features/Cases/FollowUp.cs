@@ -5,6 +5,8 @@ namespace Varna.Features.Cases;
 public sealed class FollowUp : IOrganisationOwned
 {
     public const int MaxNoteLength = 2_000;
+    // A reminder further away than this is a mistyped year (0001, 9999), not a plan.
+    public const int MaxYearsAway = 10;
 
     private FollowUp() { }
 
@@ -22,6 +24,7 @@ public sealed class FollowUp : IOrganisationOwned
     {
         var errors = new List<Error>();
         if (dueOn is null) errors.Add(new Error("DueOn", "Validation.Required"));
+        else if (Math.Abs(dueOn.Value.Year - now.Year) > MaxYearsAway) errors.Add(new Error("DueOn", "FollowUp.DueOnOutOfRange", MaxYearsAway));
         if (note?.Trim().Length > MaxNoteLength) errors.Add(new Error("Note", "Validation.TooLong", MaxNoteLength));
         if (errors.Count > 0) return Result<FollowUp>.Fail(errors);
         return Result<FollowUp>.Ok(new FollowUp

@@ -34,7 +34,13 @@ public static class EvidenceApi
         if (!context.Request.HasFormContentType)
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, detail: shared["Evidence.MultipartExpected"].Value);
 
-        var form = await context.Request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try { form = await context.Request.ReadFormAsync(cancellationToken); }
+        // A body cut off midway or with a malformed part (found by the fuzz test): name the field.
+        catch (Exception e) when (e is InvalidDataException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["files"] = [shared["Problem.BadRequest"].Value] });
+        }
         if (form.Files.Count == 0)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["files"] = [shared["Evidence.NoFiles"].Value] });
 

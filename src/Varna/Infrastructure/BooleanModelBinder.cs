@@ -4,7 +4,8 @@ namespace Varna.Infrastructure;
 
 // A checkbox posted with something other than true/false ("kanske") is a field error like any other.
 // The framework's binder records the error but keeps the text as the attempted value, and the
-// checkbox tag helper then throws while re-rendering the form (a 500, found by the fuzz test):
+// checkbox tag helper then throws while re-rendering the form (a 500, found by the fuzz test and by
+// wapiti on a case's merge form):
 // here the unreadable text is not kept, so the form comes back with the field's message.
 public sealed class BooleanModelBinder : IModelBinder
 {

@@ -23,7 +23,6 @@ public static class WebSetup
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedText)));
         builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(LocalisedBindingMessages.Apply);
-        builder.Services.Configure<MvcOptions>(o => o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider()));
 
         builder.AddSecurityHeaders();
         builder.AddCookieHardening();

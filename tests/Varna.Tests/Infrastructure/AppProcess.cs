@@ -11,10 +11,12 @@ public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly string _workingDirectory;
 
-    private AppProcess(Process process, string name, Uri baseAddress)
+    private AppProcess(Process process, string name, Uri baseAddress, string workingDirectory)
     {
         _process = process;
+        _workingDirectory = workingDirectory;
         Name = name;
         BaseAddress = baseAddress;
     }
@@ -48,7 +50,7 @@ public sealed class AppProcess : IAsyncDisposable
 
         var start = CliRunner.StartInfo(database, "Testing", all);
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Varna.dll.");
-        var app = new AppProcess(process, name, new Uri($"http://127.0.0.1:{port}/"));
+        var app = new AppProcess(process, name, new Uri($"http://127.0.0.1:{port}/"), start.WorkingDirectory);
         process.OutputDataReceived += (_, e) => app.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => app.Keep(e.Data);
         process.BeginOutputReadLine();
@@ -111,5 +113,6 @@ public sealed class AppProcess : IAsyncDisposable
     {
         await KillAsync();
         _process.Dispose();
+        try { Directory.Delete(_workingDirectory, recursive: true); } catch (IOException) { }
     }
 }

@@ -22,6 +22,7 @@ public static class CliRunner
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
+        try { Directory.Delete(start.WorkingDirectory, recursive: true); } catch (IOException) { }
         return new CliResult(process.ExitCode, await stdout, await stderr);
     }
 

@@ -9,6 +9,7 @@ namespace Varna.Tests.Reliability;
 // Reduced form on every run; the full form with VARNA_LONG_TESTS=1. VARNA_CRASH_SEED repeats a
 // run's choices (the moments still depend on the machine's speed).
 [Trait("Category", "Process")]
+[Collection(AppProcessCollection.Name)]
 public sealed class CrashTests(ITestOutputHelper output)
 {
     private sealed record Plan(string Form, int Kills, int ApiClients, int FormClients, int MinLoadMs, int MaxLoadMs);

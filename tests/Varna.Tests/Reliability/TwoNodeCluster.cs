@@ -63,7 +63,7 @@ public class TwoNodeCluster : IAsyncLifetime
 
 // The classes that start app processes run one after another, not side by side on two cores.
 [CollectionDefinition(Name)]
-public sealed class TwoNodeCollection
+public sealed class AppProcessCollection
 {
-    public const string Name = "Two nodes";
+    public const string Name = "App processes";
 }

@@ -12,7 +12,7 @@ namespace Varna.Tests.Reliability;
 // answer, send the same request to the other one, the way a load balancer retries. Every
 // acknowledged report must be readable afterwards; the survivor must go on serving without a 5xx.
 [Trait("Category", "Process")]
-[Collection(TwoNodeCollection.Name)]
+[Collection(AppProcessCollection.Name)]
 public sealed class TwoNodeStartAndKillTests(TwoNodeStartAndKillTests.Cluster cluster, ITestOutputHelper output)
     : IClassFixture<TwoNodeStartAndKillTests.Cluster>
 {

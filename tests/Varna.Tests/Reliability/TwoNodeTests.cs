@@ -12,7 +12,7 @@ namespace Varna.Tests.Reliability;
 // Two app processes on one database behind an imaginary load balancer without sticky sessions:
 // whatever one node did, the other must know.
 [Trait("Category", "Process")]
-[Collection(TwoNodeCollection.Name)]
+[Collection(AppProcessCollection.Name)]
 public sealed class TwoNodeTests(TwoNodeCluster cluster, ITestOutputHelper output) : IClassFixture<TwoNodeCluster>
 {
     [Fact]

@@ -127,6 +127,24 @@ public sealed class RepresentativePagesTests(VarnaFactory factory) : IClassFixtu
         Assert.Null(after.PartyConsentRecordedAt);
     }
 
+    [Theory]
+    [InlineData("9999-12-31")]
+    [InlineData("0001-01-01T00:00")]
+    public async Task Mandate_dated_outside_a_lifetime_is_refused_on_the_start_date_and_not_stored(string from)
+    {
+        var person = await factory.NewRepresentativeAsync("Tora", "Årsdal");
+        var client = await factory.SignedInAsync(Demo.Admin);
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.BodyKind"] = "municipal_council", ["Input.BodyName"] = "", ["Input.Role"] = "member", ["Input.From"] = from, ["Input.To"] = "",
+        };
+
+        var page = await (await client.SubmitFormAsync($"/admin/fortroendevalda/{person.Id}/uppdrag/ny", fields)).ReadPageAsync();
+
+        Assert.Contains("Ange ett datum mellan år 1950 och 2100", Assert.Single(page.FieldErrors("Input.From")));
+        Assert.Equal(person.Mandates.Count, (await factory.ReloadAsync(person)).Mandates.Count);
+    }
+
     [Fact]
     public async Task Mandate_for_a_committee_needs_its_name_then_is_added_and_can_be_ended()
     {

@@ -59,6 +59,7 @@ public sealed class Mandate : IOrganisationOwned
     // Ending keeps the mandate as history; the term simply stops on the given day.
     public IReadOnlyList<Error> End(DateOnly lastDay, DateTimeOffset now)
     {
+        if (!Plausible(lastDay)) return [new Error(nameof(To), "Mandate.DateOutOfRange", EarliestYear, LatestYear)];
         if (lastDay < From) return [new Error(nameof(To), "Mandate.EndBeforeStart")];
         To = lastDay;
         UpdatedAt = now;
@@ -76,6 +77,11 @@ public sealed class Mandate : IOrganisationOwned
         UpdatedAt = now;
     }
 
+    // A term of office lies within a lifetime: a year like 0001 or 9999 is a typing or import slip
+    // (found by the fuzz test), and stored it would sort every roster and statistic wrongly.
+    private const int EarliestYear = 1950, LatestYear = 2100;
+    private static bool Plausible(DateOnly day) => day.Year is >= EarliestYear and <= LatestYear;
+
     public static IReadOnlyList<Error> Validate(MandateDetails d)
     {
         var errors = new List<Error>();
@@ -84,7 +90,9 @@ public sealed class Mandate : IOrganisationOwned
         if (d.BodyKind is BodyKind.Committee or BodyKind.SubCommittee or BodyKind.Other && string.IsNullOrWhiteSpace(d.BodyName))
             errors.Add(new(nameof(BodyName), "Mandate.BodyNameRequired"));
         if (d.BodyName?.Trim().Length > 200) errors.Add(new(nameof(BodyName), "Validation.TooLong", 200));
-        if (d.To is { } to && to < d.From) errors.Add(new(nameof(To), "Mandate.EndBeforeStart"));
+        if (!Plausible(d.From)) errors.Add(new(nameof(From), "Mandate.DateOutOfRange", EarliestYear, LatestYear));
+        if (d.To is { } end && !Plausible(end)) errors.Add(new(nameof(To), "Mandate.DateOutOfRange", EarliestYear, LatestYear));
+        else if (d.To is { } to && to < d.From) errors.Add(new(nameof(To), "Mandate.EndBeforeStart"));
         return errors;
     }
 }

@@ -13,7 +13,7 @@ public static class TestAccounts
 
     // password null: an invited account that has not chosen a password yet.
     public static async Task<User> CreateAccountAsync(this VarnaFactory factory, string email, string role, Guid? organisationId,
-        string? password, string? displayName = null)
+        string? password, string? displayName = null, Guid? representativeId = null)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
@@ -25,6 +25,7 @@ public static class TestAccounts
             EmailConfirmed = true,
             DisplayName = displayName ?? email.Split('@')[0],
             OrganisationId = organisationId,
+            RepresentativeId = representativeId,
             CreatedAt = DateTimeOffset.UtcNow,
         };
         var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);

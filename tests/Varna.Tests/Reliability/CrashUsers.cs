@@ -64,7 +64,7 @@ public static class CrashUsers
             for (var i = emails.Count; i < apiClients + formClients; i++)
             {
                 var email = $"krasch{i}@demo.varna.se";
-                await CreateRepresentativeAccountAsync(factory, email, organisationId, free[i]);
+                await factory.CreateAccountAsync(email, Roles.Representative, organisationId, Demo.Password, representativeId: free[i]);
                 emails.Add(email);
             }
             var users = new List<CrashUser>();
@@ -79,26 +79,6 @@ public static class CrashUsers
     }
 
     private const string ReportsOrganisation = "Demo kommun";
-
-    private static async Task CreateRepresentativeAccountAsync(VarnaFactory factory, string email, Guid organisationId, Guid representativeId)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
-        var user = new User
-        {
-            Id = Guid.CreateVersion7(),
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = email.Split('@')[0],
-            OrganisationId = organisationId,
-            RepresentativeId = representativeId,
-            CreatedAt = DateTimeOffset.UtcNow,
-        };
-        var created = await users.CreateAsync(user, Demo.Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        Assert.True((await users.AddToRoleAsync(user, Roles.Representative)).Succeeded);
-    }
 
     private static Task<string> TokenAsync(VarnaFactory factory, string email) =>
         factory.WithDbAsync(null, async db =>

@@ -75,6 +75,7 @@ public static partial class AuthorizationMatrixRequests
             ("version", _) => "1",
             ("code", _) => "404",
             ("documentName", _) => "v1",
+            ("path", _) => "v1/finns-inte",
             _ => throw new InvalidOperationException($"No value of organisation A for '{name}' in {route}: add one to AuthorizationMatrixRequests.Fill."),
         };
     });

@@ -48,6 +48,9 @@ public static class AuthorizationMatrixTable
         ["POST /sprak"] = Public("302"),
         ["GET /fel/{code:int}"] = Everyone("404"),
         ["POST /fel/{code:int}"] = Everyone("404"),
+        // /api paths nothing answers: 404 problem details for everyone, never the sign-in page.
+        ["GET /api/{**path}"] = Everyone("404"),
+        ["POST /api/{**path}"] = Everyone("404"),
         ["GET /health"] = Everyone("200"),
         ["POST /health"] = Everyone("200"),
         ["GET /openapi/{documentName}.json"] = Everyone("200"),

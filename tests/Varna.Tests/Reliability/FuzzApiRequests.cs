@@ -185,7 +185,10 @@ public static class FuzzApiRequests
             case 8: return Encoding.UTF8.GetBytes(json.TrimEnd('}') + ",}");
             case 9:
             {
-                var key = body.Count > 0 ? body.Last().Key : "a";
+                // A field the endpoint reads (an unknown one's bad number would be skipped unread, and the
+                // request rightly accepted), given again with a number no reader takes.
+                var fields = known.Where(p => !p.Contains('.') && body.ContainsKey(p)).ToList();
+                var key = fields.Count > 0 ? r.PickOne(fields) : body.Count > 0 ? body.First().Key : "a";
                 return Encoding.UTF8.GetBytes(json.TrimEnd('}') + (body.Count > 0 ? "," : "") + "\"" + key + "\":" + r.Pick(FuzzValues.BadNumberLiterals) + "}");
             }
             case 10:

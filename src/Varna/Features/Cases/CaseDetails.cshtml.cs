@@ -35,7 +35,9 @@ public sealed partial class CaseDetailsModel(AppDbContext db, CaseQueries querie
 
     // A value a form could not even read (an officer id or a version that is not one) must not be
     // bound as "none" and acted on, e.g. as releasing the case (found by the fuzz test): the page
-    // answers with the field's error instead of running the handler.
+    // answers with the field's error instead of running the handler. [NonHandler]: without it Razor
+    // Pages took the override for a handler of its own (the authorization matrix listed it).
+    [NonHandler]
     public override async Task OnPageHandlerExecutionAsync(
         Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
     {

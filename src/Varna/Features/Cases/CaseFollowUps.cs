@@ -14,8 +14,8 @@ public static class CaseFollowUps
             var officer = officerId ?? actor;
             if (!await db.OfficersOf(@case.OrganisationId).AnyAsync(u => u.Id == officer, cancellationToken))
                 errors.Add(new Error("OfficerId", "Case.NotAnOfficer"));
-            // A malformed date is named once, not also as missing.
-            var set = FollowUp.Set(@case, errors.Any(e => e.Field == "DueOn") ? DateOnly.MinValue : day, note, officer, changes.Now);
+            // A malformed date is named once, not also as missing or out of range: the rules get today in its place.
+            var set = FollowUp.Set(@case, errors.Any(e => e.Field == "DueOn") ? changes.Today : day, note, officer, changes.Now);
             if (errors.Count > 0 || !set.Succeeded) return Result<FollowUp>.Fail([.. errors, .. set.Errors]);
             var followUp = set.Value!;
             db.FollowUps.Add(followUp);

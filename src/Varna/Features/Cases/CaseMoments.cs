@@ -12,9 +12,10 @@ public static class CaseMoments
     {
         value = value?.Trim();
         if (string.IsNullOrEmpty(value)) return now;
-        if (HasOffset(value) && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        if (HasOffset(value) && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+            && Plausible(instant.UtcDateTime))
             return instant.ToUniversalTime();
-        if (DateTime.TryParseExact(value, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (DateTime.TryParseExact(value, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) && Plausible(local))
             return FromSwedish(local);
         errors.Add(new Error(field, "Case.MomentInvalid"));
         return null;
@@ -27,6 +28,10 @@ public static class CaseMoments
         errors.Add(new Error(field, "Validation.Date"));
         return null;
     }
+
+    // Year 0001 or 9999 is a slip, not a moment in a case; at 0001-01-01T00:00 Swedish time the
+    // conversion to UTC would even fall before year 1 (a 500, found by the fuzz test).
+    private static bool Plausible(DateTime moment) => moment.Year is >= 1900 and <= 2100;
 
     public static DateTime ToSwedish(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Swedish.TimeZone).DateTime;
 

@@ -37,16 +37,19 @@ public static class TestAccounts
     // An HTTP client that calls the API with a fresh personal token of the given account.
     public static async Task<HttpClient> ApiClientAsync(this VarnaFactory factory, string email)
     {
-        var secret = await factory.WithDbAsync(null, async db =>
-        {
-            var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-            var (token, secret) = ApiToken.Issue(userId, "test", DateTimeOffset.UtcNow);
-            db.ApiTokens.Add(token);
-            await db.SaveChangesAsync();
-            return secret;
-        });
+        var secret = await factory.WithDbAsync(null, db => IssueTokenAsync(db, email, "test"));
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         return client;
+    }
+
+    // A personal API token for the account, written as `token create` writes it; returns the secret.
+    public static async Task<string> IssueTokenAsync(Varna.Data.AppDbContext db, string email, string label)
+    {
+        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        var (token, secret) = ApiToken.Issue(userId, label, DateTimeOffset.UtcNow);
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync();
+        return secret;
     }
 }

@@ -79,14 +79,8 @@ public sealed class MatrixCaller
         return client;
     }
 
-    private static Task<string> TokenAsync(VarnaFactory factory, string email) => factory.WithDbAsync(null, async db =>
-    {
-        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-        var (token, secret) = ApiToken.Issue(userId, "matrisen", DateTimeOffset.UtcNow);
-        db.ApiTokens.Add(token);
-        await db.SaveChangesAsync();
-        return secret;
-    });
+    private static Task<string> TokenAsync(VarnaFactory factory, string email) =>
+        factory.WithDbAsync(null, db => TestAccounts.IssueTokenAsync(db, email, "matrisen"));
 
     // A form token for this caller's cookie: every form it posts carries it, as a browser's would.
     private static async Task<string?> AntiforgeryAsync(HttpClient client, bool signedIn)

@@ -81,12 +81,5 @@ public static class CrashUsers
     private const string ReportsOrganisation = "Demo kommun";
 
     private static Task<string> TokenAsync(VarnaFactory factory, string email) =>
-        factory.WithDbAsync(null, async db =>
-        {
-            var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-            var (token, secret) = ApiToken.Issue(userId, "krasch", DateTimeOffset.UtcNow);
-            db.ApiTokens.Add(token);
-            await db.SaveChangesAsync();
-            return secret;
-        });
+        factory.WithDbAsync(null, db => TestAccounts.IssueTokenAsync(db, email, "krasch"));
 }

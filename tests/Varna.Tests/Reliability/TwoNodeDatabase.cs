@@ -39,12 +39,6 @@ public static class TwoNodeDatabase
     }
 
     // A personal API token, written the way `token create` writes it; the secret works on every node.
-    public static Task<string> TokenAsync(TestDatabase database, string email) => WithAsync(database, async db =>
-    {
-        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-        var (token, secret) = ApiToken.Issue(userId, "two-node test", DateTimeOffset.UtcNow);
-        db.ApiTokens.Add(token);
-        await db.SaveChangesAsync();
-        return secret;
-    });
+    public static Task<string> TokenAsync(TestDatabase database, string email) =>
+        WithAsync(database, db => TestAccounts.IssueTokenAsync(db, email, "two-node test"));
 }

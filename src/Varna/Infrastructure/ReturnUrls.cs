@@ -18,17 +18,8 @@ public static class ReturnUrls
         if (url.Any(char.IsControl)) return null;
         if (url.All(char.IsAscii)) return url;
         var encoded = new StringBuilder(url.Length + 16);
-        Span<byte> bytes = stackalloc byte[4];
         foreach (var rune in url.EnumerateRunes())
-        {
-            if (rune.IsAscii)
-            {
-                encoded.Append((char)rune.Value);
-                continue;
-            }
-            var length = rune.EncodeToUtf8(bytes);
-            foreach (var b in bytes[..length]) encoded.Append('%').Append(b.ToString("X2"));
-        }
+            encoded.Append(rune.IsAscii ? rune.ToString() : Uri.EscapeDataString(rune.ToString()));
         return encoded.ToString();
     }
 }
